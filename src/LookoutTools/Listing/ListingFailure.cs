@@ -1,0 +1,216 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using LookoutTools.Client;
+using LookoutTools.Protocol;
+
+namespace LookoutTools.Listing
+{
+    /// <summary>
+    /// Turns whatever stopped a page into one ErrorRecord: a stable error id, a category that
+    /// fits, and a message that ends with what to do next.
+    /// </summary>
+    public static class ListingFailure
+    {
+        public static ErrorRecord ToErrorRecord(Exception exception, string modelName,
+            int pageNumber, string resumeToken, TimeSpan? timeout)
+        {
+            Classify(exception, timeout, out var errorId, out var category, out var cause,
+                out var advice);
+
+            var serviceError = exception as AmazonServiceException;
+            var where = pageNumber <= 1 && resumeToken == null
+                ? $"Listing the versions of model '{modelName}' failed"
+                : $"Listing the versions of model '{modelName}' failed on page {pageNumber}";
+            var requestId = string.IsNullOrEmpty(serviceError?.RequestId)
+                ? ""
+                : $" (request id {serviceError.RequestId})";
+            var resume = resumeToken == null
+                ? ""
+                : $" Everything before this page was written. To continue where it stopped, "
+                    + $"run again with -NextToken '{resumeToken}'.";
+
+            var message = $"{where}: {cause}{requestId}. {advice}{resume}";
+            var listingException = new ModelVersionListingException(message, exception,
+                modelName, pageNumber, resumeToken, serviceError?.ErrorCode,
+                serviceError?.RequestId);
+
+            var record = new ErrorRecord(listingException, errorId, category, modelName);
+            if (resumeToken != null)
+            {
+                record.ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = $"Run again with -NextToken '{resumeToken}'.",
+                };
+            }
+            return record;
+        }
+
+        private static void Classify(Exception exception, TimeSpan? timeout, out string errorId,
+            out ErrorCategory category, out string cause, out string advice)
+        {
+            if (exception is AmazonServiceException service)
+            {
+                ClassifyServiceError(service, out errorId, out category, out advice);
+                cause = $"{service.ErrorCode}: {Trimmed(service.Message)}";
+                return;
+            }
+
+            if (exception is RepeatedNextTokenException || exception is StalledListingException)
+            {
+                errorId = exception is RepeatedNextTokenException
+                    ? "RepeatedNextToken"
+                    : "StalledListing";
+                category = ErrorCategory.InvalidResult;
+                cause = exception.Message;
+                advice = "The listing was stopped instead of looping; report this to the "
+                    + "endpoint's owner.";
+                return;
+            }
+
+            if (exception is ResponseParseException)
+            {
+                errorId = "InvalidResponse";
+                category = ErrorCategory.InvalidData;
+                cause = "the endpoint's answer could not be read: " + Trimmed(exception.Message);
+                advice = "Check that the endpoint is Lookout for Equipment and try again.";
+                return;
+            }
+
+            if (IsTimeout(exception))
+            {
+                errorId = "RequestTimedOut";
+                category = ErrorCategory.OperationTimeout;
+                var limit = timeout.HasValue ? $" after {timeout.Value.TotalSeconds:0.#} s" : "";
+                cause = "the endpoint did not answer in time" + limit;
+                advice = "Check the endpoint, or allow longer with -TimeoutSec.";
+                return;
+            }
+
+            if (IsTransportFailure(exception))
+            {
+                errorId = "ConnectionFailed";
+                category = ErrorCategory.ConnectionError;
+                cause = "the connection to the endpoint failed: " + Innermost(exception).Message;
+                advice = "Check the endpoint URL and the network, then try again.";
+                return;
+            }
+
+            errorId = "RequestFailed";
+            category = ErrorCategory.NotSpecified;
+            cause = Trimmed(exception.Message);
+            advice = "Try again; run with -Debug for details if it keeps failing.";
+        }
+
+        private static void ClassifyServiceError(AmazonServiceException service,
+            out string errorId, out ErrorCategory category, out string advice)
+        {
+            switch (service.ErrorCode)
+            {
+                case "ResourceNotFoundException":
+                    errorId = "ResourceNotFound";
+                    category = ErrorCategory.ObjectNotFound;
+                    advice = "Check the model name and the region.";
+                    return;
+                case "ValidationException":
+                    errorId = "ValidationFailed";
+                    category = ErrorCategory.InvalidArgument;
+                    advice = "Correct the parameter the message names and run again.";
+                    return;
+                case "AccessDeniedException":
+                    errorId = "AccessDenied";
+                    category = ErrorCategory.PermissionDenied;
+                    advice = "Ask for lookoutequipment:ListModelVersions on this model, or use "
+                        + "other credentials.";
+                    return;
+                case "UnrecognizedClientException":
+                case "InvalidSignatureException":
+                case "SignatureDoesNotMatch":
+                case "IncompleteSignatureException":
+                case "InvalidClientTokenId":
+                case "MissingAuthenticationTokenException":
+                case "ExpiredTokenException":
+                    errorId = "AuthenticationFailed";
+                    category = ErrorCategory.AuthenticationError;
+                    advice = "Check the access key, secret key and session token in use, and "
+                        + "refresh them if they have expired.";
+                    return;
+                case "ThrottlingException":
+                case "Throttling":
+                case "TooManyRequestsException":
+                case "RequestLimitExceeded":
+                    errorId = "Throttled";
+                    category = ErrorCategory.LimitsExceeded;
+                    advice = "The SDK's retries did not get through; wait a little and run "
+                        + "again, or allow more attempts with AWS_MAX_ATTEMPTS.";
+                    return;
+            }
+
+            var status = (int)service.StatusCode;
+            if (status == 429)
+            {
+                errorId = "Throttled";
+                category = ErrorCategory.LimitsExceeded;
+                advice = "The SDK's retries did not get through; wait a little and run again.";
+            }
+            else if (status >= 500 || service.ErrorCode == "InternalServerException")
+            {
+                errorId = "InternalServerError";
+                category = ErrorCategory.ResourceUnavailable;
+                advice = "The service failed and the SDK's retries did not get through; try "
+                    + "again later.";
+            }
+            else
+            {
+                errorId = "ServiceError";
+                category = ErrorCategory.InvalidOperation;
+                advice = "See the service's message above.";
+            }
+        }
+
+        private static bool IsTimeout(Exception exception)
+        {
+            for (var current = exception; current != null; current = current.InnerException)
+            {
+                if (current is TimeoutException || current is OperationCanceledException)
+                {
+                    return true;
+                }
+                if (current is WebException web && web.Status == WebExceptionStatus.Timeout)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsTransportFailure(Exception exception)
+        {
+            for (var current = exception; current != null; current = current.InnerException)
+            {
+                if (current is HttpRequestException || current is SocketException
+                    || current is IOException || current is WebException)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Exception Innermost(Exception exception)
+        {
+            var current = exception;
+            while (current.InnerException != null) current = current.InnerException;
+            return current;
+        }
+
+        private static string Trimmed(string message)
+        {
+            return (message ?? "").Trim().TrimEnd('.');
+        }
+    }
+}

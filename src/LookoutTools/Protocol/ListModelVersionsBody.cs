@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Text.Json;
+
+namespace LookoutTools.Protocol
+{
+    /// <summary>Writes the JSON body of a ListModelVersions request.</summary>
+    public static class ListModelVersionsBody
+    {
+        public const string Target = "AWSLookoutEquipmentFrontendService.ListModelVersions";
+
+        /// <summary>
+        /// Members are written only when set, in alphabetical order as AWS's own SDKs write
+        /// them, so that bodies can be compared byte for byte with theirs.
+        /// </summary>
+        public static byte[] Write(ListModelVersionsQuery query)
+        {
+            using (var buffer = new MemoryStream(256))
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteStartObject();
+                    if (query.CreatedAtEndTime.HasValue)
+                    {
+                        WriteTimestamp(writer, "CreatedAtEndTime", query.CreatedAtEndTime.Value);
+                    }
+                    if (query.CreatedAtStartTime.HasValue)
+                    {
+                        WriteTimestamp(
+                            writer, "CreatedAtStartTime", query.CreatedAtStartTime.Value);
+                    }
+                    if (query.MaxModelVersion.HasValue)
+                    {
+                        writer.WriteNumber("MaxModelVersion", query.MaxModelVersion.Value);
+                    }
+                    if (query.MaxResults.HasValue)
+                    {
+                        writer.WriteNumber("MaxResults", query.MaxResults.Value);
+                    }
+                    if (query.MinModelVersion.HasValue)
+                    {
+                        writer.WriteNumber("MinModelVersion", query.MinModelVersion.Value);
+                    }
+                    writer.WriteString("ModelName", query.ModelName);
+                    if (query.NextToken != null) writer.WriteString("NextToken", query.NextToken);
+                    if (query.SourceType != null) writer.WriteString("SourceType", query.SourceType);
+                    if (query.Status != null) writer.WriteString("Status", query.Status);
+                    writer.WriteEndObject();
+                }
+                return buffer.ToArray();
+            }
+        }
+
+        // Written as text so that whole seconds carry no ".000" that decimal would keep.
+        private static void WriteTimestamp(Utf8JsonWriter writer, string name, DateTime time)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(EpochSeconds.Format(EpochSeconds.FromDateTime(time)));
+        }
+    }
+}
