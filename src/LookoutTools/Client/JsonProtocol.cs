@@ -90,10 +90,13 @@ namespace LookoutTools.Client
                     message = StringMember(root, "message") ?? StringMember(root, "Message");
                 }
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException
+                || exception is InvalidOperationException)
             {
                 // A body that is not JSON (a proxy's HTML page, say) leaves the header and the
                 // HTTP status to tell what happened.
+                code = null;
+                message = null;
             }
         }
 
@@ -101,11 +104,12 @@ namespace LookoutTools.Client
         {
             if (string.IsNullOrEmpty(errorType)) return null;
 
+            // "ns#Name:http://..." : the part after ':' may itself hold a '#', so cut it first.
             var name = errorType;
-            var hash = name.LastIndexOf('#');
-            if (hash >= 0) name = name.Substring(hash + 1);
             var colon = name.IndexOf(':');
             if (colon >= 0) name = name.Substring(0, colon);
+            var hash = name.LastIndexOf('#');
+            if (hash >= 0) name = name.Substring(hash + 1);
             return name.Length == 0 ? null : name;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -27,13 +28,26 @@ namespace LookoutTools.Client
                 RequestMarshaller = ListModelVersionsMarshaller.Instance,
                 ResponseUnmarshaller = ListModelVersionsUnmarshaller.Instance,
             };
-            return InvokeAsync<ListModelVersionsResponse>(
-                    new ListModelVersionsRequest(query), options, cancellationToken)
-                .ContinueWith(
-                    task => task.GetAwaiter().GetResult().Page,
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+            return ListAsync(new ListModelVersionsRequest(query), options, cancellationToken);
+        }
+
+        private async Task<ListModelVersionsPage> ListAsync(ListModelVersionsRequest request,
+            InvokeOptions options, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await InvokeAsync<ListModelVersionsResponse>(
+                    request, options, cancellationToken).ConfigureAwait(false);
+                return response.Page;
+            }
+            catch (AmazonUnmarshallingException exception)
+                when (exception.InnerException is ResponseParseException parseError)
+            {
+                // The SDK wraps what an unmarshaller throws; the caller wants the parse error
+                // itself, which names what was wrong with the answer.
+                ExceptionDispatchInfo.Capture(parseError).Throw();
+                throw;
+            }
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

@@ -23,16 +23,29 @@ namespace LookoutTools.Listing
                 out var advice);
 
             var serviceError = exception as AmazonServiceException;
-            var where = pageNumber <= 1 && resumeToken == null
+            var firstPage = pageNumber <= 1;
+            var where = firstPage
                 ? $"Listing the versions of model '{modelName}' failed"
                 : $"Listing the versions of model '{modelName}' failed on page {pageNumber}";
             var requestId = string.IsNullOrEmpty(serviceError?.RequestId)
                 ? ""
                 : $" (request id {serviceError.RequestId})";
-            var resume = resumeToken == null
-                ? ""
-                : $" Everything before this page was written. To continue where it stopped, "
-                    + $"run again with -NextToken '{resumeToken}'.";
+
+            // On the first page a token can only have come from the caller; when the service
+            // refuses the request then, the token is the likely culprit and the message says so.
+            var resume = "";
+            if (firstPage && resumeToken != null && errorId == "ValidationFailed")
+            {
+                advice = $"The -NextToken '{Shorten(resumeToken)}' was not accepted: copy it "
+                    + "again from the warning or error that offered it, for the same model and "
+                    + "filters, or leave it out to start from the first page.";
+            }
+            else if (resumeToken != null)
+            {
+                var written = firstPage ? "" : " Everything before this page was written.";
+                resume = $"{written} To continue where it stopped, run again with -NextToken "
+                    + $"'{resumeToken}'.";
+            }
 
             var message = $"{where}: {cause}{requestId}. {advice}{resume}";
             var listingException = new ModelVersionListingException(message, exception,
@@ -40,7 +53,7 @@ namespace LookoutTools.Listing
                 serviceError?.RequestId);
 
             var record = new ErrorRecord(listingException, errorId, category, modelName);
-            if (resumeToken != null)
+            if (resume.Length > 0)
             {
                 record.ErrorDetails = new ErrorDetails(message)
                 {
@@ -206,6 +219,11 @@ namespace LookoutTools.Listing
             var current = exception;
             while (current.InnerException != null) current = current.InnerException;
             return current;
+        }
+
+        private static string Shorten(string token)
+        {
+            return token.Length <= 80 ? token : token.Substring(0, 77) + "...";
         }
 
         private static string Trimmed(string message)

@@ -29,9 +29,19 @@ namespace LookoutTools.Protocol
             return seconds.ToString("0.###", CultureInfo.InvariantCulture);
         }
 
+        private static readonly decimal EarliestSeconds =
+            (DateTime.MinValue.Ticks - Epoch.Ticks) / (decimal)TimeSpan.TicksPerSecond;
+
+        private static readonly decimal LatestSeconds =
+            (DateTime.MaxValue.Ticks - Epoch.Ticks) / (decimal)TimeSpan.TicksPerSecond;
+
         public static bool TryToDateTime(decimal seconds, out DateTime utc)
         {
             utc = default;
+
+            // Checked before multiplying: a huge value would overflow decimal itself.
+            if (seconds < EarliestSeconds || seconds > LatestSeconds) return false;
+
             var ticks = decimal.Round(seconds * TimeSpan.TicksPerSecond) + Epoch.Ticks;
             if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
 

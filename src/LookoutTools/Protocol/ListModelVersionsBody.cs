@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace LookoutTools.Protocol
@@ -13,11 +14,18 @@ namespace LookoutTools.Protocol
         /// Members are written only when set, in alphabetical order as AWS's own SDKs write
         /// them, so that bodies can be compared byte for byte with theirs.
         /// </summary>
+        // AWS's SDKs escape only what JSON requires; the default encoder would also escape
+        // '+', '"' and HTML characters, so a base64 NextToken would differ byte for byte.
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
         public static byte[] Write(ListModelVersionsQuery query)
         {
             using (var buffer = new MemoryStream(256))
             {
-                using (var writer = new Utf8JsonWriter(buffer))
+                using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
                 {
                     writer.WriteStartObject();
                     if (query.CreatedAtEndTime.HasValue)

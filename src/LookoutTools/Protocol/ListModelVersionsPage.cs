@@ -36,6 +36,13 @@ namespace LookoutTools.Protocol
                 throw new ResponseParseException(
                     "The answer is not valid JSON: " + exception.Message, exception);
             }
+            catch (InvalidOperationException exception)
+            {
+                // GetString raises this for a string that is not valid UTF-8 once unescaped.
+                throw new ResponseParseException(
+                    "The answer has a string that is not valid text: " + exception.Message,
+                    exception);
+            }
         }
 
         private static ListModelVersionsPage ReadPage(ref Utf8JsonReader reader)

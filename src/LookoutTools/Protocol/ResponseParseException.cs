@@ -4,8 +4,8 @@ using Amazon.Runtime;
 namespace LookoutTools.Protocol
 {
     /// <summary>
-    /// An answer from the endpoint that is not in the shape the API documents. Derives from the
-    /// SDK's client exception so that the SDK's pipeline lets it through unchanged.
+    /// An answer from the endpoint that is not in the shape the API documents. The SDK wraps
+    /// it in its own unmarshalling exception; the client unwraps it again for the caller.
     /// </summary>
     public sealed class ResponseParseException : AmazonClientException
     {

@@ -11,7 +11,7 @@ namespace LookoutTools.Validation
         public const int MaxNextTokenLength = 8192;
 
         private static readonly Regex ModelNamePattern =
-            new Regex("^[0-9a-zA-Z_-]{1,200}$", RegexOptions.CultureInvariant);
+            new Regex(@"\A[0-9a-zA-Z_-]{1,200}\z", RegexOptions.CultureInvariant);
 
         public static string CheckModelName(string name)
         {
