@@ -19,10 +19,12 @@ BeforeAll {
     $CommandName = 'LookoutTools.Cmdlets.GetLEModelVersionCommand'
 
     function Get-ListingError([scriptblock] $Command) {
-        # Runs the command, collecting what it wrote and the error records it raised.
-        $errors = $null
-        $output = @(& $Command -ErrorVariable errors -ErrorAction SilentlyContinue)
-        [pscustomobject]@{ Output = $output; Errors = @($errors) }
+        # Runs the command, splitting what it wrote from the error records it raised.
+        $everything = @(& $Command 2>&1)
+        [pscustomobject]@{
+            Output = @($everything | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+            Errors = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        }
     }
 }
 
@@ -200,47 +202,47 @@ Describe 'Get-LEModelVersion bad input' {
     BeforeEach { Clear-EmulatorRequest -Emulator $Emulator }
 
     It 'refuses <Case> before sending anything' -ForEach @(
-        @{ Case = 'a model name with a space'; Arguments = @{ ModelName = 'pump 7' }
+        @{ Case = 'a model name with a space'; Overrides = @{ ModelName = 'pump 7' }
             ErrorId = 'ParameterArgumentValidationError'; Message = "*model name 'pump 7' is not valid*letter, a digit, a hyphen*" }
-        @{ Case = 'an empty model name'; Arguments = @{ ModelName = '' }
+        @{ Case = 'an empty model name'; Overrides = @{ ModelName = '' }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*model name*' }
-        @{ Case = 'a model name of 201 characters'; Arguments = @{ ModelName = 'm' * 201 }
+        @{ Case = 'a model name of 201 characters'; Overrides = @{ ModelName = 'm' * 201 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*1 to 200 characters*' }
-        @{ Case = 'page size 0'; Arguments = @{ ModelName = 'pump-a'; PageSize = 0 }
+        @{ Case = 'page size 0'; Overrides = @{ ModelName = 'pump-a'; PageSize = 0 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'page size 501'; Arguments = @{ ModelName = 'pump-a'; PageSize = 501 }
+        @{ Case = 'page size 501'; Overrides = @{ ModelName = 'pump-a'; PageSize = 501 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*maximum allowed range of 500*' }
-        @{ Case = 'MinModelVersion 0'; Arguments = @{ ModelName = 'pump-a'; MinModelVersion = 0 }
+        @{ Case = 'MinModelVersion 0'; Overrides = @{ ModelName = 'pump-a'; MinModelVersion = 0 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'MaxModelVersion -3'; Arguments = @{ ModelName = 'pump-a'; MaxModelVersion = -3 }
+        @{ Case = 'MaxModelVersion -3'; Overrides = @{ ModelName = 'pump-a'; MaxModelVersion = -3 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'Min above Max'; Arguments = @{ ModelName = 'pump-a'; MinModelVersion = 9; MaxModelVersion = 3 }
+        @{ Case = 'Min above Max'; Overrides = @{ ModelName = 'pump-a'; MinModelVersion = 9; MaxModelVersion = 3 }
             ErrorId = 'InvalidModelVersionRange'; Message = '-MinModelVersion 9 is greater than -MaxModelVersion 3*' }
         @{ Case = 'a start after the end'
-            Arguments = @{ ModelName = 'pump-a'; CreatedAtStartTime = [datetime]'2024-03-01Z'; CreatedAtEndTime = [datetime]'2024-02-01Z' }
+            Overrides = @{ ModelName = 'pump-a'; CreatedAtStartTime = [datetime]'2024-03-01Z'; CreatedAtEndTime = [datetime]'2024-02-01Z' }
             ErrorId = 'InvalidCreatedAtRange'; Message = '-CreatedAtStartTime*later than -CreatedAtEndTime*' }
-        @{ Case = 'an unknown Status'; Arguments = @{ ModelName = 'pump-a'; Status = 'DONE' }
+        @{ Case = 'an unknown Status'; Overrides = @{ ModelName = 'pump-a'; Status = 'DONE' }
             ErrorId = 'CannotConvertArgumentNoMessage'; Message = '*IN_PROGRESS, SUCCESS, FAILED*' }
-        @{ Case = 'an unknown SourceType'; Arguments = @{ ModelName = 'pump-a'; SourceType = 'MANUAL' }
+        @{ Case = 'an unknown SourceType'; Overrides = @{ ModelName = 'pump-a'; SourceType = 'MANUAL' }
             ErrorId = 'CannotConvertArgumentNoMessage'; Message = '*TRAINING, RETRAINING, IMPORT*' }
-        @{ Case = 'a NextToken over 8192 characters'; Arguments = @{ ModelName = 'pump-a'; NextToken = 'a' * 8193 }
+        @{ Case = 'a NextToken over 8192 characters'; Overrides = @{ ModelName = 'pump-a'; NextToken = 'a' * 8193 }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*8193 characters; a token has at most 8192*' }
-        @{ Case = 'a NextToken that is not ASCII'; Arguments = @{ ModelName = 'pump-a'; NextToken = 'tökén' }
+        @{ Case = 'a NextToken that is not ASCII'; Overrides = @{ ModelName = 'pump-a'; NextToken = 'tökén' }
             ErrorId = 'ParameterArgumentValidationError'; Message = '*not printable ASCII at position 2*' }
-        @{ Case = 'an endpoint that is not a URL'; Arguments = @{ ModelName = 'pump-a'; EndpointUrl = 'localhost:8080' }
+        @{ Case = 'an endpoint that is not a URL'; Overrides = @{ ModelName = 'pump-a'; EndpointUrl = 'localhost:8080' }
             ErrorId = 'InvalidEndpointUrl'; Message = "*'localhost:8080'*not an http:// or https:// URL*" }
-        @{ Case = 'a region that is not a region'; Arguments = @{ ModelName = 'pump-a'; Region = 'us_east_1' }
+        @{ Case = 'a region that is not a region'; Overrides = @{ ModelName = 'pump-a'; Region = 'us_east_1' }
             ErrorId = 'InvalidRegion'; Message = "*'us_east_1'*not an AWS region name*" }
-        @{ Case = 'an access key without a secret'; Arguments = @{ ModelName = 'pump-a'; SecretKey = $null }
+        @{ Case = 'an access key without a secret'; Overrides = @{ ModelName = 'pump-a'; SecretKey = $null }
             ErrorId = 'IncompleteCredentials'; Message = '*-AccessKey and -SecretKey go together*' }
     ) {
-        $arguments = $Connection.Clone()
-        foreach ($name in $Arguments.Keys) {
-            if ($null -eq $Arguments[$name]) { $arguments.Remove($name) }
-            else { $arguments[$name] = $Arguments[$name] }
+        $callArguments = $Connection.Clone()
+        foreach ($name in $Overrides.Keys) {
+            if ($null -eq $Overrides[$name]) { $callArguments.Remove($name) }
+            else { $callArguments[$name] = $Overrides[$name] }
         }
 
-        $thrown = { Get-LEModelVersion @arguments -ErrorAction Stop } | Should -Throw -PassThru
+        $thrown = { Get-LEModelVersion @callArguments -ErrorAction Stop } | Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         $thrown.Exception.Message | Should -BeLike $Message

@@ -48,13 +48,13 @@ Describe 'Get-LEModelVersion filters' {
             Body = '{"MaxModelVersion":12,"MaxResults":500,"ModelName":"pump-a"}'
             Where = { $_.ModelVersion -le 12 } }
         @{ Case = 'CreatedAtStartTime'
-            Filters = @{ CreatedAtStartTime = [datetime]::new(2024, 2, 10, 12, 0, 0, 'Utc') }
+            Filters = @{ CreatedAtStartTime = [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) }
             Body = '{"CreatedAtStartTime":1707566400,"MaxResults":500,"ModelName":"pump-a"}'
-            Where = { $_.CreatedAtUtc -ge [datetime]::new(2024, 2, 10, 12, 0, 0, 'Utc') } }
+            Where = { $_.CreatedAtUtc -ge [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) } }
         @{ Case = 'CreatedAtEndTime'
-            Filters = @{ CreatedAtEndTime = [datetime]::new(2024, 1, 20, 0, 0, 0, 500, 'Utc') }
+            Filters = @{ CreatedAtEndTime = [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) }
             Body = '{"CreatedAtEndTime":1705708800.5,"MaxResults":500,"ModelName":"pump-a"}'
-            Where = { $_.CreatedAtUtc -le [datetime]::new(2024, 1, 20, 0, 0, 0, 500, 'Utc') } }
+            Where = { $_.CreatedAtUtc -le [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) } }
         @{ Case = 'PageSize'; Filters = @{ PageSize = 7 }
             Body = '{"MaxResults":7,"ModelName":"pump-a"}'
             Where = { $true } }
@@ -68,8 +68,8 @@ Describe 'Get-LEModelVersion filters' {
     }
 
     It 'applies every filter together' {
-        $start = [datetime]::new(2024, 1, 5, 0, 0, 0, 'Utc')
-        $end = [datetime]::new(2024, 2, 25, 0, 0, 0, 'Utc')
+        $start = [datetime]::new(2024, 1, 5, 0, 0, 0, [DateTimeKind]::Utc)
+        $end = [datetime]::new(2024, 2, 25, 0, 0, 0, [DateTimeKind]::Utc)
         $filters = @{
             Status = 'SUCCESS'; SourceType = 'TRAINING'; MinModelVersion = 5
             MaxModelVersion = 50; CreatedAtStartTime = $start; CreatedAtEndTime = $end
@@ -104,7 +104,7 @@ Describe 'Get-LEModelVersion filters' {
     It 'returns every field of each version with its type' {
         $listing = Invoke-Listing @{ MinModelVersion = 33; MaxModelVersion = 33 }
 
-        $version = $listing.Versions | Should -HaveCount 1 -PassThru
+        $listing.Versions | Should -HaveCount 1
         $source = $Versions | Where-Object ModelVersion -eq 33
         $version = $listing.Versions[0]
         $version | Should -BeOfType ([LookoutTools.Models.ModelVersionSummary])

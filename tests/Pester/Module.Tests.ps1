@@ -48,14 +48,14 @@ Describe 'LookoutTools module' {
 
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
 
-        $completions.CompletionText | Should -Be $Expected
+        $completions.CompletionText | Should -Be ($Expected | Sort-Object)
     }
 
     It 'shows ModelName, ModelVersion, Status, SourceType, ModelQuality and CreatedAt in a table' {
         $summary = [LookoutTools.Models.ModelVersionSummary]@{
             ModelName = 'pump-a'; ModelVersion = 7; Status = 'SUCCESS'; SourceType = 'TRAINING'
             ModelQuality = 'POOR_QUALITY_DETECTED'
-            CreatedAt = [datetime]::new(2024, 5, 1, 10, 20, 30, 'Utc')
+            CreatedAt = [datetime]::new(2024, 5, 1, 10, 20, 30, [DateTimeKind]::Utc)
         }
 
         $table = $summary | Format-Table | Out-String -Width 200

@@ -95,7 +95,7 @@ function Invoke-EmulatorControl {
         TimeoutSec = 10
     }
     if ($PSBoundParameters.ContainsKey('Body')) {
-        $parameters.Body = ConvertTo-Json -InputObject $Body -Depth 10 -AsArray:($Body -is [array])
+        $parameters.Body = ConvertTo-Json -InputObject $Body -Depth 10
         $parameters.ContentType = 'application/json'
     }
     Invoke-RestMethod @parameters
@@ -106,7 +106,10 @@ function Get-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
 
-    @(Invoke-EmulatorControl -Emulator $Emulator -Path 'requests')
+    # Invoke-RestMethod hands back a JSON array as one object; unroll it.
+    foreach ($request in (Invoke-EmulatorControl -Emulator $Emulator -Path 'requests')) {
+        $request
+    }
 }
 
 function Clear-EmulatorRequest {

@@ -69,15 +69,17 @@ namespace LookoutTools.Cmdlets
 
         protected override void ProcessRecord()
         {
+            // Checked before any request of this record: a token belongs to one model's listing.
+            modelsListed += ModelName.Length;
+            if (Has(nameof(NextToken)) && modelsListed > 1)
+            {
+                ThrowInvalidArgument("NextTokenNeedsOneModel",
+                    "-NextToken continues the listing of one model; give a single -ModelName "
+                    + "with it.", null);
+            }
+
             foreach (var name in ModelName)
             {
-                modelsListed++;
-                if (Has(nameof(NextToken)) && modelsListed > 1)
-                {
-                    ThrowInvalidArgument("NextTokenNeedsOneModel",
-                        "-NextToken continues the listing of one model; give a single "
-                        + "-ModelName with it.", name);
-                }
                 ListModel(name);
             }
         }

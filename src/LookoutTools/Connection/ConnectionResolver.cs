@@ -201,9 +201,19 @@ namespace LookoutTools.Connection
             }
         }
 
+        // The SDK's profile chain reads AWS_CONFIG_FILE itself but not
+        // AWS_SHARED_CREDENTIALS_FILE, which AWS's other tools honour; pass it on.
+        private static string ProfileLocation(ConnectionSettings settings)
+        {
+            if (!string.IsNullOrEmpty(settings.ProfileLocation)) return settings.ProfileLocation;
+
+            var fromEnvironment = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
+            return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment;
+        }
+
         private static CredentialProfile FindProfile(ConnectionSettings settings)
         {
-            var chain = new CredentialProfileStoreChain(settings.ProfileLocation);
+            var chain = new CredentialProfileStoreChain(ProfileLocation(settings));
             if (chain.TryGetProfile(settings.ProfileName, out var profile)) return profile;
 
             var where = string.IsNullOrEmpty(settings.ProfileLocation)
@@ -230,7 +240,7 @@ namespace LookoutTools.Connection
             if (profile != null)
             {
                 source = $"profile '{profile.Name}'";
-                var chain = new CredentialProfileStoreChain(settings.ProfileLocation);
+                var chain = new CredentialProfileStoreChain(ProfileLocation(settings));
                 if (chain.TryGetAWSCredentials(profile.Name, out var profileCredentials))
                 {
                     return profileCredentials;
@@ -265,7 +275,7 @@ namespace LookoutTools.Connection
             }
             if (!string.IsNullOrEmpty(settings.ProfileName))
             {
-                return "profile|" + settings.ProfileLocation + "|" + settings.ProfileName;
+                return "profile|" + ProfileLocation(settings) + "|" + settings.ProfileName;
             }
 
             var environment = new StringBuilder();
