@@ -127,7 +127,10 @@ namespace LookoutTools.Cmdlets
                 ListModelVersionsPage page;
                 try
                 {
-                    page = pager.NextPage(StopToken);
+                    using (var requestToken = NewRequestToken())
+                    {
+                        page = pager.NextPage(requestToken.Token);
+                    }
                 }
                 catch (PagingException) when (StopToken.IsCancellationRequested)
                 {
@@ -136,7 +139,7 @@ namespace LookoutTools.Cmdlets
                 catch (PagingException exception)
                 {
                     WriteError(ListingFailure.ToErrorRecord(exception.InnerException, modelName,
-                        pager.PageNumber, pager.CurrentToken, Connection.Timeout));
+                        pager.PageNumber, pager.CurrentToken, RequestTimeout));
                     return;
                 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using Amazon.Runtime;
 using LookoutTools.Connection;
 
 namespace LookoutTools.Cmdlets
@@ -23,6 +24,25 @@ namespace LookoutTools.Cmdlets
         [Alias("StoredCredentials", "AWSProfileName")]
         [ValidateNotNullOrEmpty]
         public string ProfileName { get; set; }
+
+        /// <summary>A shared credentials file to read -ProfileName from.</summary>
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [ValidateNotNullOrEmpty]
+        public string ProfileLocation { get; set; }
+
+        /// <summary>Credentials built with AWSSDK.Core, such as an AssumeRoleAWSCredentials.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public AWSCredentials Credential { get; set; }
+
+        /// <summary>
+        /// How long one request may take, retries included, before it fails with
+        /// RequestTimedOut. Without it the SDK's own limits apply.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
 
         /// <summary>The service URL to call instead of the region's, such as a local emulator.</summary>
         [Parameter]
@@ -62,6 +82,11 @@ namespace LookoutTools.Cmdlets
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
+                ProfileLocation = ProfileLocation,
+                Credential = Credential,
+                StoredCredentials = SessionState.PSVariable.GetValue("StoredAWSCredentials"),
+                StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion"),
+                TimeoutSeconds = HasTimeout ? TimeoutSec : (int?)null,
             };
 
             try
@@ -75,7 +100,30 @@ namespace LookoutTools.Cmdlets
             }
 
             WriteVerbose(Connection.Describe());
+            if (Connection.SendsInPlainText)
+            {
+                WriteWarning($"Requests to {Connection.Endpoint} are signed but not encrypted: "
+                    + "the access key id, any session token and the data cross the network in "
+                    + "plain text. Use an https:// endpoint for anything but this machine.");
+            }
         }
+
+        private bool HasTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec));
+
+        /// <summary>
+        /// The token for one request: tripped by Ctrl+C, and by -TimeoutSec when given, so that
+        /// a hung endpoint ends in an error rather than never.
+        /// </summary>
+        protected CancellationTokenSource NewRequestToken()
+        {
+            var source = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            if (HasTimeout) source.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
+            return source;
+        }
+
+        /// <summary>The request time limit the caller set, for error messages.</summary>
+        protected TimeSpan? RequestTimeout =>
+            HasTimeout ? TimeSpan.FromSeconds(TimeoutSec) : Connection?.Timeout;
 
         protected override void StopProcessing()
         {

@@ -1,59 +1,58 @@
 using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
 using LookoutTools.Client;
 
 namespace LookoutTools.Connection
 {
     /// <summary>
-    /// Turns connection settings into a client: the endpoint, the region and the credentials,
-    /// each from the first place that names it. Clients are kept per (credentials, region,
-    /// endpoint) so that a session reuses connections and the SDK's warmed-up pipeline.
+    /// Turns connection settings into a client: the credentials, the region and the endpoint,
+    /// each from the first place that names it, in the order AWS's own tools use. Clients are
+    /// kept per (credentials, region, endpoint, timeout) so that a session reuses connections
+    /// and the SDK's warmed-up pipeline; they are safe to share between runspaces.
     /// </summary>
     public static class ConnectionResolver
     {
         public const string SigningRegionForCustomEndpoint = "us-east-1";
 
         private static readonly Regex RegionPattern =
-            new Regex("^[a-z]{2,}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
+            new Regex(@"\A[a-z]{2,}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant);
 
         private static readonly ConcurrentDictionary<string, ServiceConnection> Connections =
             new ConcurrentDictionary<string, ServiceConnection>(StringComparer.Ordinal);
 
         public static ServiceConnection Resolve(ConnectionSettings settings)
         {
-            var endpoint = ResolveEndpoint(settings, out var endpointSource);
             CheckCredentialSettings(settings);
 
-            CredentialProfile profile = null;
-            if (!string.IsNullOrEmpty(settings.ProfileName))
-            {
-                profile = FindProfile(settings);
-            }
+            var profiles = new ProfileFiles(ProfileLocation(settings));
+            var credentials = CredentialChain.Choose(settings, profiles);
+            var profile = credentials.ProfileName == null
+                ? profiles.Find(EnvironmentValue("AWS_PROFILE") ?? "default")
+                : profiles.Find(credentials.ProfileName);
 
             var region = ResolveRegion(settings, profile, out var regionSource);
-            if (region == null && endpoint == null)
-            {
-                throw new ConnectionException("NoRegion", ErrorCategory.InvalidArgument,
-                    "No AWS region is set. Give one with -Region, set AWS_REGION or "
-                    + "AWS_DEFAULT_REGION, add 'region' to your AWS profile, or name an "
-                    + "endpoint with -EndpointUrl.");
-            }
+            var explicitEndpoint = string.IsNullOrEmpty(settings.EndpointUrl)
+                ? null
+                : ParseEndpoint(settings.EndpointUrl, "-EndpointUrl");
 
-            var key = string.Join("\n", CredentialKey(settings), region ?? "",
-                endpoint?.AbsoluteUri ?? "");
+            var key = string.Join("\n", credentials.IdentityKey, region, explicitEndpoint,
+                profile?.Name, profiles.Location, settings.TimeoutSeconds,
+                ConfiguredEndpointFingerprint());
             if (Connections.TryGetValue(key, out var cached)) return cached;
 
-            var connection = Create(settings, profile, endpoint, endpointSource, region,
-                regionSource);
-            return Connections.GetOrAdd(key, connection);
+            var connection = Create(settings, credentials, profile, profiles, explicitEndpoint,
+                region, regionSource);
+            var kept = Connections.GetOrAdd(key, connection);
+            if (!ReferenceEquals(kept, connection)) connection.Client.Dispose();
+            return kept;
         }
 
         /// <summary>Disposes every kept client; the module calls this when it is removed.</summary>
@@ -68,18 +67,42 @@ namespace LookoutTools.Connection
             }
         }
 
+        /// <summary>How many clients are kept now; tests use it to see reuse.</summary>
+        public static int KeptClientCount => Connections.Count;
+
         private static ServiceConnection Create(ConnectionSettings settings,
-            CredentialProfile profile, Uri endpoint, string endpointSource, string region,
-            string regionSource)
+            CredentialChoice credentials, CredentialProfile profile, ProfileFiles profiles,
+            Uri explicitEndpoint, string region, string regionSource)
         {
             var config = new LookoutEquipmentConfig();
+            if (profile != null) config.Profile = new Profile(profile.Name, profiles.Location);
+            if (settings.TimeoutSeconds.HasValue)
+            {
+                config.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds.Value);
+            }
+
+            // The SDK works out a configured endpoint (AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT,
+            // AWS_ENDPOINT_URL, the profile's endpoint_url or services section) when asked
+            // for ServiceURL before one is set; read it before the region goes in.
+            var endpoint = explicitEndpoint;
+            var endpointSource = "from -EndpointUrl";
+            if (endpoint == null && !string.IsNullOrEmpty(config.ServiceURL))
+            {
+                endpoint = ParseEndpoint(config.ServiceURL, "the AWS endpoint settings");
+                endpointSource = DescribeConfiguredEndpoint(profile);
+            }
+
+            if (region == null && endpoint == null)
+            {
+                throw new ConnectionException("NoRegion", ErrorCategory.InvalidArgument,
+                    "No AWS region is set. Give one with -Region or Set-DefaultAWSRegion, set "
+                    + "AWS_REGION or AWS_DEFAULT_REGION, add 'region' to your AWS profile, or "
+                    + "name an endpoint with -EndpointUrl.");
+            }
 
             // The region goes in before the service URL: the SDK clears one when the other is
             // set, and a URL cleared here would send the request to real AWS.
-            if (region != null)
-            {
-                config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-            }
+            if (region != null) config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
             if (endpoint != null)
             {
                 config.ServiceURL = endpoint.AbsoluteUri;
@@ -87,43 +110,31 @@ namespace LookoutTools.Connection
                 config.RequiredEndpoint = endpoint;
             }
 
-            var credentials = ResolveCredentials(settings, profile, config, out var source);
-            var client = new LookoutEquipmentClient(credentials, config);
-
-            var endpointText = endpoint?.AbsoluteUri
-                ?? config.DetermineServiceOperationEndpoint(
-                    new Amazon.Runtime.Endpoints.ServiceOperationEndpointParameters(
-                        new ListModelVersionsRequest(new Protocol.ListModelVersionsQuery())))
-                    .URL;
-            var regionText = region ?? SigningRegionForCustomEndpoint;
-            return new ServiceConnection(client, endpointText, endpointSource, regionText,
-                regionSource, source);
+            var client = new LookoutEquipmentClient(credentials.Create(), config);
+            var endpointText = endpoint?.AbsoluteUri ?? DefaultEndpoint(config);
+            if (endpoint == null) endpointSource = "the regional default";
+            return new ServiceConnection(client, endpointText, endpointSource,
+                region ?? SigningRegionForCustomEndpoint,
+                region == null ? "signing default for a custom endpoint" : regionSource,
+                credentials.Source);
         }
 
-        private static Uri ResolveEndpoint(ConnectionSettings settings, out string source)
+        private static string DefaultEndpoint(LookoutEquipmentConfig config)
         {
-            if (!string.IsNullOrEmpty(settings.EndpointUrl))
-            {
-                source = "from -EndpointUrl";
-                return ParseEndpoint(settings.EndpointUrl, "-EndpointUrl");
-            }
+            var parameters = new Amazon.Runtime.Endpoints.ServiceOperationEndpointParameters(
+                new ListModelVersionsRequest(new Protocol.ListModelVersionsQuery()));
+            return config.DetermineServiceOperationEndpoint(parameters).URL;
+        }
 
-            source = "the regional default";
-            if (IsTrue(Environment.GetEnvironmentVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")))
-            {
-                return null;
-            }
-
+        private static string DescribeConfiguredEndpoint(CredentialProfile profile)
+        {
             foreach (var name in new[] { "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL" })
             {
-                var value = Environment.GetEnvironmentVariable(name);
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    source = "from " + name;
-                    return ParseEndpoint(value.Trim(), name);
-                }
+                if (EnvironmentValue(name) != null) return "from " + name;
             }
-            return null;
+            return profile == null
+                ? "from the AWS config file"
+                : $"from the endpoint settings of profile '{profile.Name}'";
         }
 
         private static Uri ParseEndpoint(string text, string origin)
@@ -150,24 +161,43 @@ namespace LookoutTools.Connection
                 return CheckRegion(settings.Region, "-Region");
             }
 
+            var stored = StoredRegionName(settings.StoredRegion);
+            if (stored != null)
+            {
+                source = "from $StoredAWSRegion";
+                return CheckRegion(stored, "$StoredAWSRegion");
+            }
+
+            foreach (var name in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
+            {
+                var value = EnvironmentValue(name);
+                if (value != null)
+                {
+                    source = "from " + name;
+                    return CheckRegion(value, name);
+                }
+            }
+
             if (profile?.Region != null)
             {
                 source = $"from profile '{profile.Name}'";
                 return profile.Region.SystemName;
             }
 
-            // The SDK's own chain: AWS_REGION, AWS_DEFAULT_REGION, the shared config file, then
-            // instance metadata. It caches its answer, so ask afresh each time.
-            FallbackRegionFactory.Reset();
-            var fallback = FallbackRegionFactory.GetRegionEndpoint();
-            if (fallback != null)
-            {
-                source = "from the environment or shared AWS config";
-                return CheckRegion(fallback.SystemName, "the environment or AWS config");
-            }
-
-            source = "signing default for a custom endpoint";
+            source = null;
             return null;
+        }
+
+        private static string StoredRegionName(object stored)
+        {
+            var value = stored is PSObject wrapped ? wrapped.BaseObject : stored;
+            switch (value)
+            {
+                case null: return null;
+                case RegionEndpoint endpoint: return endpoint.SystemName;
+                case string text when !string.IsNullOrWhiteSpace(text): return text.Trim();
+                default: return value.ToString();
+            }
         }
 
         private static string CheckRegion(string region, string origin)
@@ -193,11 +223,12 @@ namespace LookoutTools.Connection
                     "-AccessKey and -SecretKey go together: give both (and -SessionToken for "
                     + "temporary credentials), or use -ProfileName instead.");
             }
-            if (!string.IsNullOrEmpty(settings.ProfileName))
+            if (!string.IsNullOrEmpty(settings.ProfileName) || settings.Credential != null)
             {
                 throw new ConnectionException("ConflictingCredentials",
                     ErrorCategory.InvalidArgument,
-                    "Give either -AccessKey and -SecretKey or -ProfileName, not both.");
+                    "Give one kind of credentials: -AccessKey and -SecretKey, -ProfileName, or "
+                    + "-Credential.");
             }
         }
 
@@ -206,102 +237,43 @@ namespace LookoutTools.Connection
         private static string ProfileLocation(ConnectionSettings settings)
         {
             if (!string.IsNullOrEmpty(settings.ProfileLocation)) return settings.ProfileLocation;
-
-            var fromEnvironment = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
-            return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment;
+            return EnvironmentValue("AWS_SHARED_CREDENTIALS_FILE");
         }
 
-        private static CredentialProfile FindProfile(ConnectionSettings settings)
+        // Configured endpoints come from the environment and the profile; a client made under
+        // one set of them must not be reused under another.
+        private static string ConfiguredEndpointFingerprint()
         {
-            var chain = new CredentialProfileStoreChain(ProfileLocation(settings));
-            if (chain.TryGetProfile(settings.ProfileName, out var profile)) return profile;
-
-            var where = string.IsNullOrEmpty(settings.ProfileLocation)
-                ? "the shared AWS credentials and config files"
-                : $"'{settings.ProfileLocation}'";
-            throw new ConnectionException("ProfileNotFound", ErrorCategory.ObjectNotFound,
-                $"There is no AWS profile named '{settings.ProfileName}' in {where}. Check the "
-                + "name, or set AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE if your profiles "
-                + "live elsewhere.");
+            return string.Join("|", EnvironmentValue("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT"),
+                EnvironmentValue("AWS_ENDPOINT_URL"),
+                EnvironmentValue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
+                EnvironmentValue("AWS_CONFIG_FILE"));
         }
 
-        private static AWSCredentials ResolveCredentials(ConnectionSettings settings,
-            CredentialProfile profile, LookoutEquipmentConfig config, out string source)
+        internal static string EnvironmentValue(string name)
         {
-            if (!string.IsNullOrEmpty(settings.AccessKey))
-            {
-                source = "-AccessKey and -SecretKey";
-                return string.IsNullOrEmpty(settings.SessionToken)
-                    ? (AWSCredentials)new BasicAWSCredentials(settings.AccessKey, settings.SecretKey)
-                    : new SessionAWSCredentials(
-                        settings.AccessKey, settings.SecretKey, settings.SessionToken);
-            }
-
-            if (profile != null)
-            {
-                source = $"profile '{profile.Name}'";
-                var chain = new CredentialProfileStoreChain(ProfileLocation(settings));
-                if (chain.TryGetAWSCredentials(profile.Name, out var profileCredentials))
-                {
-                    return profileCredentials;
-                }
-                throw new ConnectionException("ProfileNotUsable", ErrorCategory.InvalidData,
-                    $"The AWS profile '{profile.Name}' has no usable credentials. Check its "
-                    + "keys, role or credential_process settings.");
-            }
-
-            try
-            {
-                source = "the SDK's default chain (environment, shared profile, instance role)";
-                return new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(config);
-            }
-            catch (AmazonClientException exception)
-            {
-                throw new ConnectionException("NoCredentials", ErrorCategory.AuthenticationError,
-                    "No AWS credentials were found. Give -AccessKey and -SecretKey or "
-                    + "-ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or "
-                    + "AWS_PROFILE, or add a default profile to your AWS credentials file.",
-                    exception);
-            }
+            var value = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         }
 
-        // Identifies the credentials without holding the secret itself in the key.
-        private static string CredentialKey(ConnectionSettings settings)
-        {
-            if (!string.IsNullOrEmpty(settings.AccessKey))
-            {
-                return "keys|" + settings.AccessKey + "|"
-                    + Fingerprint(settings.SecretKey + "\n" + settings.SessionToken);
-            }
-            if (!string.IsNullOrEmpty(settings.ProfileName))
-            {
-                return "profile|" + ProfileLocation(settings) + "|" + settings.ProfileName;
-            }
-
-            var environment = new StringBuilder();
-            foreach (var name in new[]
-            {
-                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-            })
-            {
-                environment.Append(Environment.GetEnvironmentVariable(name)).Append('\n');
-            }
-            return "default|" + Fingerprint(environment.ToString());
-        }
-
-        private static string Fingerprint(string text)
+        internal static string Fingerprint(string text)
         {
             using (var sha = SHA256.Create())
             {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-                return Convert.ToBase64String(hash);
+                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
             }
         }
 
-        private static bool IsTrue(string value)
+        /// <summary>
+        /// A name for an object that stays the same for its life and is never shared with
+        /// another object, unlike a hash code.
+        /// </summary>
+        internal static string ObjectIdentity(object value)
         {
-            return string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            return ObjectNames.GetValue(value, _ => Guid.NewGuid().ToString("N"));
         }
+
+        private static readonly ConditionalWeakTable<object, string> ObjectNames =
+            new ConditionalWeakTable<object, string>();
     }
 }

@@ -31,6 +31,19 @@ namespace LookoutTools.Connection
 
         public string CredentialSource { get; }
 
+        /// <summary>
+        /// True for an http:// endpoint off this machine: signed requests then cross a network
+        /// without encryption.
+        /// </summary>
+        public bool SendsInPlainText
+        {
+            get
+            {
+                var uri = new System.Uri(Endpoint);
+                return uri.Scheme == System.Uri.UriSchemeHttp && !uri.IsLoopback;
+            }
+        }
+
         public string Describe()
         {
             return $"Using endpoint {Endpoint} ({EndpointSource}), region {Region} "
