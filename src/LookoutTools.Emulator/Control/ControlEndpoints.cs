@@ -1,0 +1,92 @@
+using System.Text.Json;
+using LookoutTools.Emulator.Data;
+using LookoutTools.Emulator.Faults;
+using LookoutTools.Emulator.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace LookoutTools.Emulator.Control;
+
+/// <summary>
+/// The test-only endpoints under /_emulator/: health, the request log and fault rules. They
+/// are reached by path alone, so no X-Amz-Target request can touch them.
+/// </summary>
+internal sealed class ControlEndpoints(ModelCatalog catalog, RequestLog log, FaultRuleSet faults)
+{
+    private const int MaxRulesBodyBytes = 256 * 1024;
+
+    public static bool Owns(PathString path) =>
+        path.StartsWithSegments("/_emulator", StringComparison.Ordinal);
+
+    public Task HandleAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        return (context.Request.Path.Value, method) switch
+        {
+            ("/_emulator/health", "GET") => SendHealthAsync(context),
+            ("/_emulator/requests", "GET") => SendJsonAsync(context, log.WriteTo),
+            ("/_emulator/requests", "DELETE") => NoContent(context, log.Clear),
+            ("/_emulator/faults", "GET") => SendJsonAsync(context, faults.WriteTo),
+            ("/_emulator/faults", "POST") => SetFaultsAsync(context),
+            ("/_emulator/faults", "DELETE") => NoContent(context, faults.Clear),
+            ("/_emulator/health" or "/_emulator/requests" or "/_emulator/faults", _) =>
+                ResponseWriter.SendMessageAsync(context, 405, $"{method} is not allowed here."),
+            _ => ResponseWriter.SendMessageAsync(context, 404,
+                "Unknown control endpoint; use /_emulator/health, /_emulator/requests or " +
+                "/_emulator/faults."),
+        };
+    }
+
+    private Task SendHealthAsync(HttpContext context) => SendJsonAsync(context, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("Status", "ok");
+        writer.WriteNumber("Models", catalog.ModelsByName.Count);
+        writer.WriteNumber("ModelVersions", catalog.TotalVersions);
+        writer.WriteEndObject();
+    });
+
+    private async Task SetFaultsAsync(HttpContext context)
+    {
+        FaultRule[] rules;
+        try
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            if (body.Length > MaxRulesBodyBytes)
+            {
+                throw new FormatException($"The rules may take at most {MaxRulesBodyBytes} bytes.");
+            }
+
+            using var document = JsonDocument.Parse(body.ToArray());
+            rules = FaultRuleSet.Parse(document.RootElement);
+        }
+        catch (Exception error) when (error is JsonException or FormatException)
+        {
+            await ResponseWriter.SendMessageAsync(context, 400, error.Message);
+            return;
+        }
+
+        faults.Replace(rules);
+        await SendJsonAsync(context, faults.WriteTo);
+    }
+
+    private static async Task SendJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, ResponseWriter.WriterOptions))
+        {
+            write(writer);
+        }
+
+        context.Response.ContentType = "application/json";
+        await ResponseWriter.SendAsync(
+            context.Response, buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    private static Task NoContent(HttpContext context, Action clear)
+    {
+        clear();
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+}
