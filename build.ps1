@@ -43,6 +43,17 @@ function Invoke-Native {
     }
 }
 
+function Get-PwshCommand {
+    # The program and leading arguments that start another PowerShell like this one. Under
+    # `dotnet pwsh` (the pinned local tool) this process is dotnet itself, which needs the
+    # path of pwsh.dll to start PowerShell rather than the .NET CLI.
+    $process = [Environment]::ProcessPath
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    @($process)
+}
+
 function Get-ModuleVersion {
     (Import-PowerShellDataFile (Join-Path $RepositoryRoot 'LookoutTools.psd1')).ModuleVersion
 }
@@ -124,8 +135,8 @@ Import-Module '$pester' -Force
 @{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount } |
     ConvertTo-Json | Set-Content -Path '$resultFile'
 "@
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -Command $script
+    $pwsh = @(Get-PwshCommand)
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
     if (-not (Test-Path $resultFile)) { throw 'Pester did not report a result.' }
     $counts = Get-Content $resultFile -Raw | ConvertFrom-Json
     Remove-Item $resultFile
