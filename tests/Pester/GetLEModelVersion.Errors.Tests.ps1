@@ -1,5 +1,5 @@
 # Errors: every service error category, transport failures, a failure in the middle of -All,
-# several models with one failing, and bad input refused before any request.
+# and several models with one failing. Bad input is in BadInput.Tests.ps1.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
@@ -191,68 +191,5 @@ Describe 'Get-LEModelVersion service errors' {
         $everything | Should -Not -BeNullOrEmpty
         $everything | Should -Not -Match ([regex]::Escape($TestSecretKey))
         ($Error | Out-String) | Should -Not -Match ([regex]::Escape($TestSecretKey))
-    }
-}
-
-Describe 'Get-LEModelVersion bad input' {
-    BeforeAll {
-        Clear-EmulatorFault -Emulator $Emulator
-    }
-
-    BeforeEach { Clear-EmulatorRequest -Emulator $Emulator }
-
-    It 'refuses <Case> before sending anything' -ForEach @(
-        @{ Case = 'a model name with a space'; Overrides = @{ ModelName = 'pump 7' }
-            ErrorId = 'ParameterArgumentValidationError'; Message = "*model name 'pump 7' is not valid*letter, a digit, a hyphen*" }
-        @{ Case = 'an empty model name'; Overrides = @{ ModelName = '' }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*model name*' }
-        @{ Case = 'a model name of 201 characters'; Overrides = @{ ModelName = 'm' * 201 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*1 to 200 characters*' }
-        @{ Case = 'page size 0'; Overrides = @{ ModelName = 'pump-a'; PageSize = 0 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'page size 501'; Overrides = @{ ModelName = 'pump-a'; PageSize = 501 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*maximum allowed range of 500*' }
-        @{ Case = 'MinModelVersion 0'; Overrides = @{ ModelName = 'pump-a'; MinModelVersion = 0 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'MaxModelVersion -3'; Overrides = @{ ModelName = 'pump-a'; MaxModelVersion = -3 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*minimum allowed range of 1*' }
-        @{ Case = 'Min above Max'; Overrides = @{ ModelName = 'pump-a'; MinModelVersion = 9; MaxModelVersion = 3 }
-            ErrorId = 'InvalidModelVersionRange'; Message = '-MinModelVersion 9 is greater than -MaxModelVersion 3*' }
-        @{ Case = 'a start after the end'
-            Overrides = @{ ModelName = 'pump-a'; CreatedAtStartTime = [datetime]'2024-03-01Z'; CreatedAtEndTime = [datetime]'2024-02-01Z' }
-            ErrorId = 'InvalidCreatedAtRange'; Message = '-CreatedAtStartTime*later than -CreatedAtEndTime*' }
-        @{ Case = 'an unknown Status'; Overrides = @{ ModelName = 'pump-a'; Status = 'DONE' }
-            ErrorId = 'CannotConvertArgumentNoMessage'; Message = '*IN_PROGRESS, SUCCESS, FAILED*' }
-        @{ Case = 'an unknown SourceType'; Overrides = @{ ModelName = 'pump-a'; SourceType = 'MANUAL' }
-            ErrorId = 'CannotConvertArgumentNoMessage'; Message = '*TRAINING, RETRAINING, IMPORT*' }
-        @{ Case = 'a NextToken over 8192 characters'; Overrides = @{ ModelName = 'pump-a'; NextToken = 'a' * 8193 }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*8193 characters; a token has at most 8192*' }
-        @{ Case = 'a NextToken that is not ASCII'; Overrides = @{ ModelName = 'pump-a'; NextToken = 'tökén' }
-            ErrorId = 'ParameterArgumentValidationError'; Message = '*not printable ASCII at position 2*' }
-        @{ Case = 'an endpoint that is not a URL'; Overrides = @{ ModelName = 'pump-a'; EndpointUrl = 'localhost:8080' }
-            ErrorId = 'InvalidEndpointUrl'; Message = "*'localhost:8080'*not an http:// or https:// URL*" }
-        @{ Case = 'a region that is not a region'; Overrides = @{ ModelName = 'pump-a'; Region = 'us_east_1' }
-            ErrorId = 'InvalidRegion'; Message = "*'us_east_1'*not an AWS region name*" }
-        @{ Case = 'an access key without a secret'; Overrides = @{ ModelName = 'pump-a'; SecretKey = $null }
-            ErrorId = 'IncompleteCredentials'; Message = '*-AccessKey and -SecretKey go together*' }
-    ) {
-        $callArguments = $Connection.Clone()
-        foreach ($name in $Overrides.Keys) {
-            if ($null -eq $Overrides[$name]) { $callArguments.Remove($name) }
-            else { $callArguments[$name] = $Overrides[$name] }
-        }
-
-        $thrown = { Get-LEModelVersion @callArguments -ErrorAction Stop } | Should -Throw -PassThru
-
-        $thrown.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
-        $thrown.Exception.Message | Should -BeLike $Message
-        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
-    }
-
-    It 'refuses a NextToken the service does not know, naming the token as the cause' {
-        $result = Get-ListingError { Get-LEModelVersion pump-a -All -NextToken 'forged-token' @Connection }
-
-        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "ValidationFailed,$CommandName"
-        $result.Errors[0].Exception.Message | Should -BeLike '*token*'
     }
 }
