@@ -29,8 +29,9 @@ public sealed partial class CommandLineProcessTests : IDisposable
         foreach (var option in new[]
         {
             "--port", "--data", "--generate MODEL=COUNT", "--default-page-size", "--access-key",
-            "--secret-key", "--session-token", "--parent-pid", EmulatorProcess.ReadyPrefix,
-            "newest first", "inclusive",
+            "--secret-key", "--session-token", "--credential AK:SK[:TOKEN]", "--parent-pid",
+            EmulatorProcess.ReadyPrefix, "newest first", "inclusive", "AssumeRole",
+            "AWS_ENDPOINT_URL_STS", "/_emulator/credentials",
         })
         {
             Assert.Contains(option, output);
@@ -152,6 +153,40 @@ public sealed partial class CommandLineProcessTests : IDisposable
         using var answer = await _http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_credential_given_on_the_command_line_is_accepted()
+    {
+        await using var emulator = EmulatorProcess.Start(
+            "--access-key", "AKIAPROCESSFIRST", "--secret-key", "first",
+            "--credential", "AKIAPROCESSSECOND:second",
+            "--credential", "ASIAPROCESSTHIRD:third:token-3");
+        var address = await emulator.WaitUntilReadyAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var signer in new TestSigV4Signer.Options[]
+        {
+            new("AKIAPROCESSFIRST", "first"),
+            new("AKIAPROCESSSECOND", "second"),
+            new("ASIAPROCESSTHIRD", "third", SessionToken: "token-3"),
+            new("ASIAPROCESSTHIRD", "third"),
+        })
+        {
+            using var request = TestEmulator.NewRequest("ListModels", "{}");
+            request.RequestUri = address;
+            TestSigV4Signer.Sign(request, "{}"u8.ToArray(), signer);
+            using var answer = await _http.SendAsync(request);
+            statuses.Add(answer.StatusCode);
+        }
+
+        var keys = await _http.GetStringAsync(new Uri(address, "/_emulator/credentials"));
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden],
+            statuses);
+        Assert.Contains("AKIAPROCESSSECOND", keys);
+        Assert.DoesNotContain("token-3", keys);
     }
 
     [Fact]

@@ -205,7 +205,7 @@ public sealed class SigV4Tests
     private static Task<TestEmulator> StartSignedAsync(string? sessionToken = null) =>
         TestEmulator.StartAsync(new EmulatorSettings
         {
-            Credentials = new SigningCredentials(AccessKey, SecretKey, sessionToken),
+            Credentials = [new SigningCredentials(AccessKey, SecretKey, sessionToken)],
         });
 
     private static async Task<ApiResponse> SendSignedAsync(

@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.Http;
 namespace LookoutTools.Emulator.Auth;
 
 /// <summary>
-/// Checks AWS Signature Version 4 on a request the way AWS does, answering with AWS's own
-/// error names and messages. Only the Authorization-header form is accepted: the service's
-/// clients never presign URLs.
+/// Checks AWS Signature Version 4 on a request the way AWS does, answering with the AWS JSON
+/// front end's error names and messages (the STS front end renames them). Only the
+/// Authorization-header form is accepted: the service's clients never presign URLs.
 /// </summary>
-internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider clock)
+internal sealed class SigV4Verifier(CredentialStore credentials, TimeProvider clock)
 {
-    /// <summary>lookoutequipment, and sts so a later AssumeRole emulation can share this.</summary>
+    /// <summary>lookoutequipment for the API, sts for AssumeRole and GetCallerIdentity.</summary>
     public static readonly string[] AcceptedServices = ["lookoutequipment", "sts"];
+
+    public const string InvalidTokenMessage =
+        "The security token included in the request is invalid.";
 
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
 
@@ -25,7 +28,7 @@ internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider
         "Check your AWS Secret Access Key and signing method. " +
         "Consult the service documentation for details.";
 
-    /// <summary>Null when the configured key signed the request; else the error to send.</summary>
+    /// <summary>Null when an accepted key signed the request; else the error to send.</summary>
     public ServiceError? Verify(
         string method, string rawTarget, IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
@@ -55,11 +58,16 @@ internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider
                 $", found {scope.Length}.");
         }
 
-        if (!string.Equals(scope[0], credentials.AccessKey, StringComparison.Ordinal)
-            || !SessionTokenMatches(headers))
+        var credential = credentials.Find(scope[0]);
+        if (credential is null || !SessionTokenMatches(headers, credential.Keys.SessionToken))
         {
-            return Denied("UnrecognizedClientException",
-                "The security token included in the request is invalid.");
+            return Denied("UnrecognizedClientException", InvalidTokenMessage);
+        }
+
+        if (credential.Expiration <= clock.GetUtcNow())
+        {
+            return Denied("ExpiredTokenException",
+                "The security token included in the request is expired");
         }
 
         var signedAt = ReadRequestTime(headers, out var amzDate);
@@ -72,13 +80,15 @@ internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider
 
         return CheckClock(signedAt.Value)
             ?? CheckScope(scope, amzDate, authorization)
-            ?? CheckSignature(authorization, scope, amzDate, method, rawTarget, headers, body);
+            ?? CheckSignature(credential.Keys.SecretKey, authorization, scope, amzDate, method,
+                rawTarget, headers, body);
     }
 
-    private bool SessionTokenMatches(IHeaderDictionary headers)
+    /// <summary>A key registered without a token must come without one, as on AWS.</summary>
+    private static bool SessionTokenMatches(IHeaderDictionary headers, string? expectedToken)
     {
         var presented = headers["X-Amz-Security-Token"].ToString();
-        var expected = credentials.SessionToken ?? "";
+        var expected = expectedToken ?? "";
         return CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
     }
@@ -159,7 +169,8 @@ internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider
         return null;
     }
 
-    private ServiceError? CheckSignature(
+    private static ServiceError? CheckSignature(
+        string secretKey,
         AuthorizationHeader authorization,
         string[] scope,
         string amzDate,
@@ -187,8 +198,7 @@ internal sealed class SigV4Verifier(SigningCredentials credentials, TimeProvider
             credentialScope,
             SigV4Encoding.Sha256Hex(Encoding.UTF8.GetBytes(canonicalRequest)));
 
-        var signingKey = SigV4Encoding.SigningKey(
-            credentials.SecretKey, scope[1], scope[2], scope[3]);
+        var signingKey = SigV4Encoding.SigningKey(secretKey, scope[1], scope[2], scope[3]);
         var expected = Convert.ToHexStringLower(SigV4Encoding.HmacSha256(signingKey, stringToSign));
 
         var matches = CryptographicOperations.FixedTimeEquals(

@@ -1,17 +1,27 @@
 using System.Text.Json;
+using LookoutTools.Emulator.Auth;
 using LookoutTools.Emulator.Data;
 using LookoutTools.Emulator.Faults;
 using LookoutTools.Emulator.Protocol;
+using LookoutTools.Emulator.Sts;
 using Microsoft.AspNetCore.Http;
 
 namespace LookoutTools.Emulator.Control;
 
 /// <summary>
-/// The test-only endpoints under /_emulator/: health, the request log and fault rules. They
-/// are reached by path alone, so no X-Amz-Target request can touch them.
+/// The test-only endpoints under /_emulator/: health, the request log, fault rules and the
+/// accepted access keys. They are reached by path alone, so no API request can touch them.
 /// </summary>
-internal sealed class ControlEndpoints(ModelCatalog catalog, RequestLog log, FaultRuleSet faults)
+internal sealed class ControlEndpoints(
+    ModelCatalog catalog,
+    RequestLog log,
+    FaultRuleSet faults,
+    CredentialStore credentials,
+    TimeProvider clock)
 {
+    private const string KnownPaths =
+        "/_emulator/health, /_emulator/requests, /_emulator/faults or /_emulator/credentials";
+
     private const int MaxRulesBodyBytes = 256 * 1024;
 
     public static bool Owns(PathString path) =>
@@ -28,12 +38,40 @@ internal sealed class ControlEndpoints(ModelCatalog catalog, RequestLog log, Fau
             ("/_emulator/faults", "GET") => SendJsonAsync(context, faults.WriteTo),
             ("/_emulator/faults", "POST") => SetFaultsAsync(context),
             ("/_emulator/faults", "DELETE") => NoContent(context, faults.Clear),
-            ("/_emulator/health" or "/_emulator/requests" or "/_emulator/faults", _) =>
+            ("/_emulator/credentials", "GET") => SendJsonAsync(context, WriteCredentials),
+            ("/_emulator/health" or "/_emulator/requests" or "/_emulator/faults"
+                or "/_emulator/credentials", _) =>
                 ResponseWriter.SendMessageAsync(context, 405, $"{method} is not allowed here."),
             _ => ResponseWriter.SendMessageAsync(context, 404,
-                "Unknown control endpoint; use /_emulator/health, /_emulator/requests or " +
-                "/_emulator/faults."),
+                $"Unknown control endpoint; use {KnownPaths}."),
         };
+    }
+
+    /// <summary>Every accepted access key and what it stands for; no secret, no token.</summary>
+    private void WriteCredentials(Utf8JsonWriter writer)
+    {
+        var now = clock.GetUtcNow();
+        writer.WriteStartArray();
+        foreach (var credential in credentials.Snapshot())
+        {
+            writer.WriteStartObject();
+            writer.WriteString("AccessKey", credential.AccessKey);
+            writer.WriteString("Source", credential.IsIssued ? "AssumeRole" : "Configured");
+            writer.WriteBoolean("SessionTokenRequired", credential.Keys.SessionToken is not null);
+            if (credential.Role is { } role)
+            {
+                writer.WriteString("RoleArn", role.RoleArn);
+                writer.WriteString("RoleSessionName", role.RoleSessionName);
+                writer.WriteString("AssumedRoleArn", role.AssumedRoleArn);
+                writer.WriteString("SourceAccessKey", role.SourceAccessKey);
+                writer.WriteString("Expiration", StsResponseWriter.FormatTime(role.Expiration));
+                writer.WriteBoolean("Expired", role.Expiration <= now);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private Task SendHealthAsync(HttpContext context) => SendJsonAsync(context, writer =>

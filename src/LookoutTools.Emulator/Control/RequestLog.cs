@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using LookoutTools.Emulator.Auth;
+using Microsoft.AspNetCore.Http;
 
 namespace LookoutTools.Emulator.Control;
 
@@ -74,6 +77,7 @@ internal sealed class RequestLogEntry(long sequence, DateTimeOffset receivedAt)
     private string? _sdkInvocationId;
     private IReadOnlyList<string>? _signedHeaders;
     private string? _accessKey;
+    private string? _assumedRoleArn;
     private bool _sessionTokenPresent;
     private string? _requestId;
     private string? _fault;
@@ -95,6 +99,7 @@ internal sealed class RequestLogEntry(long sequence, DateTimeOffset receivedAt)
             _sdkInvocationId = request.SdkInvocationId;
             _signedHeaders = request.SignedHeaders;
             _accessKey = request.AccessKey;
+            _assumedRoleArn = request.AssumedRoleArn;
             _sessionTokenPresent = request.SessionTokenPresent;
             _requestId = request.RequestId;
         }
@@ -145,6 +150,8 @@ internal sealed class RequestLogEntry(long sequence, DateTimeOffset receivedAt)
             writer.WriteEndObject();
 
             writer.WriteString("AccessKey", _accessKey);
+            writer.WriteBoolean("SessionTokenPresent", _sessionTokenPresent);
+            writer.WriteString("AssumedRoleArn", _assumedRoleArn);
             writer.WriteString("RequestId", _requestId);
             writer.WriteString("Fault", _fault);
             if (_status is { } status)
@@ -172,5 +179,40 @@ internal sealed record RecordedRequest(
     string? SdkInvocationId,
     IReadOnlyList<string>? SignedHeaders,
     string? AccessKey,
+    string? AssumedRoleArn,
     bool SessionTokenPresent,
-    string RequestId);
+    string RequestId)
+{
+    /// <summary>
+    /// Describes a request of either front end. The access key is the one the Authorization
+    /// header names, accepted or not; the role is that key's, when the emulator issued it.
+    /// </summary>
+    public static RecordedRequest Describe(
+        HttpRequest request,
+        string? operation,
+        string? target,
+        byte[]? body,
+        string requestId,
+        CredentialStore credentials)
+    {
+        var headers = request.Headers;
+        var authorization = AuthorizationHeader.Parse(headers.Authorization.ToString(), out _);
+        var accessKey = authorization?.AccessKey;
+
+        return new RecordedRequest(
+            Operation: operation,
+            Body: body is null ? "" : Encoding.UTF8.GetString(body),
+            Target: target,
+            ContentType: request.ContentType,
+            UserAgent: headers.UserAgent.ToString(),
+            SdkRequest: NullIfEmpty(headers["amz-sdk-request"].ToString()),
+            SdkInvocationId: NullIfEmpty(headers["amz-sdk-invocation-id"].ToString()),
+            SignedHeaders: authorization?.SignedHeaders,
+            AccessKey: accessKey,
+            AssumedRoleArn: credentials.Find(accessKey)?.Role?.AssumedRoleArn,
+            SessionTokenPresent: headers.ContainsKey("X-Amz-Security-Token"),
+            RequestId: requestId);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -25,9 +25,17 @@ internal sealed partial record CommandLine
           --generate MODEL=COUNT    Add COUNT synthetic versions of MODEL, made on demand (a
                                     million cost no memory until listed). Repeatable.
           --default-page-size N     Page size when a request has no MaxResults (default 50).
-          --access-key AK           Require SigV4 signatures by this access key...
+          --access-key AK           Accept SigV4 signatures by this access key...
           --secret-key SK           ...and this secret key (both or neither).
-          --session-token TOKEN     Also require this X-Amz-Security-Token.
+          --session-token TOKEN     Requests signed by --access-key must carry this
+                                    X-Amz-Security-Token.
+          --credential AK:SK[:TOKEN]
+                                    Also accept this key pair; with TOKEN, requests it signs
+                                    must carry that X-Amz-Security-Token. Repeatable. A
+                                    secret key cannot contain ':'.
+                                    With any key given, every API and STS request must be
+                                    signed by one of them, or by credentials that STS
+                                    AssumeRole issued.
           --parent-pid PID          Exit when process PID ends.
           --ignore-stdin            Do not exit when standard input closes.
           --version                 Print the version and exit.
@@ -41,8 +49,12 @@ internal sealed partial record CommandLine
         API: POST / with Content-Type application/x-amz-json-1.0 and X-Amz-Target
         AWSLookoutEquipmentFrontendService.ListModelVersions or .ListModels. Versions are
         listed newest first; every time and version bound is inclusive.
+        STS: POST / with a form body (application/x-www-form-urlencoded) and
+        Action=AssumeRole or Action=GetCallerIdentity, Version=2011-06-15; point
+        AWS_ENDPOINT_URL_STS at the emulator. AssumeRole issues temporary ASIA... keys that
+        the emulator then accepts until they expire.
         Control (tests only): GET /_emulator/health, GET|DELETE /_emulator/requests,
-        GET|POST|DELETE /_emulator/faults. See README.md.
+        GET|POST|DELETE /_emulator/faults, GET /_emulator/credentials. See README.md.
 
         Exit codes: 0 stopped normally, 2 bad command line or data, 1 could not serve.
         """;
@@ -57,7 +69,8 @@ internal sealed partial record CommandLine
 
     public int DefaultPageSize { get; private set; } = EmulatorSettings.DefaultPageSizeWhenUnset;
 
-    public SigningCredentials? Credentials { get; private set; }
+    /// <summary>The key pairs to accept: --access-key first, then each --credential.</summary>
+    public List<SigningCredentials> Credentials { get; } = [];
 
     public int? ParentProcessId { get; private set; }
 
@@ -75,6 +88,7 @@ internal sealed partial record CommandLine
     {
         var result = new CommandLine();
         string? accessKey = null, secretKey = null, sessionToken = null;
+        var credentials = new List<SigningCredentials>();
 
         for (var index = 0; index < args.Count; index++)
         {
@@ -96,6 +110,7 @@ internal sealed partial record CommandLine
                 case "--access-key": accessKey = Value(); break;
                 case "--secret-key": secretKey = Value(); break;
                 case "--session-token": sessionToken = Value(); break;
+                case "--credential": credentials.Add(ParseCredential(Value())); break;
                 case "--parent-pid":
                     result.ParentProcessId = Integer(name, Value(), 1, int.MaxValue);
                     break;
@@ -119,10 +134,50 @@ internal sealed partial record CommandLine
 
         if (accessKey is not null)
         {
-            result.Credentials = new SigningCredentials(accessKey, secretKey!, sessionToken);
+            result.AddCredential(
+                new SigningCredentials(accessKey, secretKey!, sessionToken), "--access-key");
+        }
+
+        foreach (var credential in credentials)
+        {
+            result.AddCredential(credential, "--credential");
         }
 
         return result;
+    }
+
+    private void AddCredential(SigningCredentials credential, string option)
+    {
+        if (!SigningCredentials.IsValidAccessKey(credential.AccessKey))
+        {
+            throw new UsageException(
+                $"{option}: the access key '{credential.AccessKey}' must be 1-128 letters, " +
+                "digits or '_'.");
+        }
+
+        if (Credentials.Any(known => known.AccessKey == credential.AccessKey))
+        {
+            throw new UsageException(
+                $"{option}: the access key '{credential.AccessKey}' is given twice; give " +
+                "each key once.");
+        }
+
+        Credentials.Add(credential);
+    }
+
+    /// <summary>ACCESSKEY:SECRET or ACCESSKEY:SECRET:SESSIONTOKEN.</summary>
+    private static SigningCredentials ParseCredential(string text)
+    {
+        var parts = text.Split(':', 3);
+        if (parts.Length < 2 || parts.Any(part => part.Length == 0))
+        {
+            // Never echo the text: it holds a secret key.
+            throw new UsageException(
+                "--credential takes ACCESSKEY:SECRET or ACCESSKEY:SECRET:SESSIONTOKEN, " +
+                "each part non-empty.");
+        }
+
+        return new SigningCredentials(parts[0], parts[1], parts.Length == 3 ? parts[2] : null);
     }
 
     private static (string Name, string? Value) SplitOption(string argument)

@@ -5,6 +5,7 @@ using LookoutTools.Emulator.Data;
 using LookoutTools.Emulator.Faults;
 using LookoutTools.Emulator.Operations;
 using LookoutTools.Emulator.Protocol;
+using LookoutTools.Emulator.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,19 +51,30 @@ internal sealed class EmulatorServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, settings.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = 1_000;
-            kestrel.Limits.MaxRequestBodySize = 2L * ApiRequestHandler.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.MaxBytes;
         });
         builder.Services.Configure<HostOptions>(host =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         ConfigureLogging(builder.Logging, settings);
 
+        var credentials = new CredentialStore(settings.Credentials);
         var app = builder.Build();
         var log = new RequestLog();
         var faults = new FaultRuleSet();
-        var api = CreateApiHandler(settings, catalog, log, faults, app);
-        var control = new ControlEndpoints(catalog, log, faults);
+        var verifier = credentials.SignaturesRequired
+            ? new SigV4Verifier(credentials, settings.Clock)
+            : null;
+        var api = CreateApiHandler(settings, catalog, verifier, credentials, log, faults, app);
+        var sts = new StsRequestHandler(
+            new AssumeRoleOperation(credentials, settings.Clock),
+            verifier,
+            credentials,
+            log,
+            app.Logger,
+            app.Lifetime.ApplicationStopping);
+        var control = new ControlEndpoints(catalog, log, faults, credentials, settings.Clock);
 
-        app.Run(context => Dispatch(context, api, control));
+        app.Run(context => Dispatch(context, api, sts, control));
         await app.StartAsync(cancellation);
 
         var address = app.Services.GetRequiredService<IServer>().Features
@@ -79,19 +91,18 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private static ApiRequestHandler CreateApiHandler(
         EmulatorSettings settings,
         ModelCatalog catalog,
+        SigV4Verifier? verifier,
+        CredentialStore credentials,
         RequestLog log,
         FaultRuleSet faults,
         WebApplication app)
     {
         var tokens = new PageTokenCodec();
-        var verifier = settings.Credentials is { } credentials
-            ? new SigV4Verifier(credentials, settings.Clock)
-            : null;
-
         return new ApiRequestHandler(
             new ListModelVersionsOperation(catalog, tokens, settings.DefaultPageSize),
             new ListModelsOperation(catalog, tokens, settings.DefaultPageSize),
             verifier,
+            credentials,
             log,
             faults,
             app.Logger,
@@ -99,7 +110,10 @@ internal sealed class EmulatorServer : IAsyncDisposable
     }
 
     private static Task Dispatch(
-        HttpContext context, ApiRequestHandler api, ControlEndpoints control)
+        HttpContext context,
+        ApiRequestHandler api,
+        StsRequestHandler sts,
+        ControlEndpoints control)
     {
         var request = context.Request;
         if (ControlEndpoints.Owns(request.Path))
@@ -109,7 +123,9 @@ internal sealed class EmulatorServer : IAsyncDisposable
 
         if (request.Path == "/" && HttpMethods.IsPost(request.Method))
         {
-            return api.HandleAsync(context);
+            return StsRequestHandler.Accepts(request)
+                ? sts.HandleAsync(context)
+                : api.HandleAsync(context);
         }
 
         // The AWS JSON front end only knows POST /; anything else names no operation.

@@ -13,8 +13,11 @@ internal sealed record EmulatorSettings
     /// <summary>The page size when a request has no MaxResults.</summary>
     public int DefaultPageSize { get; init; } = DefaultPageSizeWhenUnset;
 
-    /// <summary>When set, every API request must carry a SigV4 signature by this key.</summary>
-    public SigningCredentials? Credentials { get; init; }
+    /// <summary>
+    /// When any are given, every API and STS request must carry a SigV4 signature by one of
+    /// these keys or by temporary credentials the emulator issued. Access keys must differ.
+    /// </summary>
+    public IReadOnlyList<SigningCredentials> Credentials { get; init; } = [];
 
     /// <summary>The clock that signature times are checked against.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

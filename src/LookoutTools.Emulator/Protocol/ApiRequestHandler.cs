@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LookoutTools.Emulator.Auth;
 using LookoutTools.Emulator.Control;
@@ -20,14 +19,13 @@ internal sealed class ApiRequestHandler(
     ListModelVersionsOperation listModelVersions,
     ListModelsOperation listModels,
     SigV4Verifier? verifier,
+    CredentialStore credentials,
     RequestLog log,
     FaultRuleSet faults,
     ILogger logger,
     CancellationToken serverStopping)
 {
     public const string TargetPrefix = "AWSLookoutEquipmentFrontendService.";
-
-    public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>How long a hang fault holds a request whose client never gives up.</summary>
     public static readonly TimeSpan LongestHang = TimeSpan.FromSeconds(120);
@@ -44,12 +42,13 @@ internal sealed class ApiRequestHandler(
 
         try
         {
-            var body = await ReadBodyAsync(context.Request, cancellation);
+            var body = await RequestBody.ReadAsync(context.Request, cancellation);
             var target = context.Request.Headers["X-Amz-Target"].ToString();
             var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal)
                 ? target[TargetPrefix.Length..]
                 : null;
-            entry.RecordRequest(Describe(context.Request, operation, target, body, requestId));
+            entry.RecordRequest(RecordedRequest.Describe(
+                context.Request, operation, target, body, requestId, credentials));
 
             var status = await AnswerAsync(context, operation, body, entry, cancellation);
             entry.RecordStatus(status);
@@ -82,7 +81,7 @@ internal sealed class ApiRequestHandler(
         if (body is null)
         {
             return await SendErrorAsync(context, new ServiceError(413, "SerializationException",
-                $"The request body is larger than {MaxBodyBytes} bytes."), cancellation);
+                $"The request body is larger than {RequestBody.MaxBytes} bytes."), cancellation);
         }
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "/";
@@ -224,31 +223,6 @@ internal sealed class ApiRequestHandler(
         return error.HttpStatus;
     }
 
-    /// <summary>The body, or null when it is larger than the emulator accepts.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(
-        HttpRequest request, CancellationToken cancellation)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     private static ServiceError? CheckContentType(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
@@ -300,28 +274,6 @@ internal sealed class ApiRequestHandler(
         root.TryGetProperty("ModelName", out var name) && name.ValueKind == JsonValueKind.String
             ? name.GetString()
             : null;
-
-    private static RecordedRequest Describe(
-        HttpRequest request, string? operation, string target, byte[]? body, string requestId)
-    {
-        var headers = request.Headers;
-        var authorization = AuthorizationHeader.Parse(headers.Authorization.ToString(), out _);
-
-        return new RecordedRequest(
-            Operation: operation,
-            Body: body is null ? "" : Encoding.UTF8.GetString(body),
-            Target: target,
-            ContentType: request.ContentType,
-            UserAgent: headers.UserAgent.ToString(),
-            SdkRequest: NullIfEmpty(headers["amz-sdk-request"].ToString()),
-            SdkInvocationId: NullIfEmpty(headers["amz-sdk-invocation-id"].ToString()),
-            SignedHeaders: authorization?.SignedHeaders,
-            AccessKey: authorization?.AccessKey,
-            SessionTokenPresent: headers.ContainsKey("X-Amz-Security-Token"),
-            RequestId: requestId);
-    }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static async Task WaitOutAsync(TimeSpan limit, CancellationToken cancellation)
     {

@@ -17,6 +17,7 @@ internal sealed record ServiceError(int HttpStatus, string ErrorType, string Mes
         "InvalidSignatureException",
         "IncompleteSignatureException",
         "MissingAuthenticationTokenException",
+        "ExpiredTokenException",
     };
 
     /// <summary>The <c>__type</c> member: the name with its namespace, as AWS writes it.</summary>

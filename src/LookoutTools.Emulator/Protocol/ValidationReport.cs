@@ -28,6 +28,37 @@ internal sealed partial class ValidationReport
         }
     }
 
+    /// <summary>A string member's presence and length, as AWS words each.</summary>
+    public void RequireLength(
+        string member, string? value, int minimum, int maximum, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(member, null, "Member must not be null");
+            }
+
+            return;
+        }
+
+        if (value.Length < minimum)
+        {
+            Add(member, value, $"Member must have length greater than or equal to {minimum}");
+        }
+
+        RequireLengthAtMost(member, value, maximum);
+    }
+
+    /// <summary>Checks the whole value against <paramref name="pattern"/>.</summary>
+    public void RequirePattern(string member, string? value, Regex pattern, string patternText)
+    {
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            Add(member, value, "Member must satisfy regular expression pattern: " + patternText);
+        }
+    }
+
     public void RequireRange(string member, long? value, long minimum, long? maximum = null)
     {
         if (value is null)

@@ -81,16 +81,17 @@ namespace LookoutTools.Connection
                 config.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds.Value);
             }
 
-            // The SDK works out a configured endpoint (AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT,
-            // AWS_ENDPOINT_URL, the profile's endpoint_url or services section) when asked
-            // for ServiceURL before one is set; read it before the region goes in.
             var endpoint = explicitEndpoint;
             var endpointSource = "from -EndpointUrl";
-            if (endpoint == null && !string.IsNullOrEmpty(config.ServiceURL))
+            if (endpoint == null && !IgnoresConfiguredEndpoints(profile))
             {
-                endpoint = ParseEndpoint(config.ServiceURL, "the AWS endpoint settings");
-                endpointSource = DescribeConfiguredEndpoint(profile);
+                endpoint = ConfiguredEndpoint(profile, out endpointSource);
             }
+
+            // The SDK would look for configured endpoints too, but it reads AWS_CONFIG_FILE
+            // once per process and keeps what it found; the lookup above reads afresh, so the
+            // SDK's own is switched off rather than allowed to disagree.
+            config.IgnoreConfiguredEndpointUrls = true;
 
             if (region == null && endpoint == null)
             {
@@ -126,15 +127,40 @@ namespace LookoutTools.Connection
             return config.DetermineServiceOperationEndpoint(parameters).URL;
         }
 
-        private static string DescribeConfiguredEndpoint(CredentialProfile profile)
+        /// <summary>
+        /// The endpoint AWS's tools take from configuration: the service's own environment
+        /// variable, the general one, then the profile's endpoint_url.
+        /// </summary>
+        private static Uri ConfiguredEndpoint(CredentialProfile profile, out string source)
         {
             foreach (var name in new[] { "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL" })
             {
-                if (EnvironmentValue(name) != null) return "from " + name;
+                var value = EnvironmentValue(name);
+                if (value != null)
+                {
+                    source = "from " + name;
+                    return ParseEndpoint(value, name);
+                }
             }
-            return profile == null
-                ? "from the AWS config file"
-                : $"from the endpoint settings of profile '{profile.Name}'";
+
+            if (!string.IsNullOrWhiteSpace(profile?.EndpointUrl))
+            {
+                source = $"from the endpoint_url of profile '{profile.Name}'";
+                return ParseEndpoint(profile.EndpointUrl.Trim(), $"profile '{profile.Name}'");
+            }
+
+            source = null;
+            return null;
+        }
+
+        private static bool IgnoresConfiguredEndpoints(CredentialProfile profile)
+        {
+            var fromEnvironment = EnvironmentValue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+            if (fromEnvironment != null)
+            {
+                return string.Equals(fromEnvironment, "true", StringComparison.OrdinalIgnoreCase);
+            }
+            return profile?.IgnoreConfiguredEndpointUrls == true;
         }
 
         private static Uri ParseEndpoint(string text, string origin)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using LookoutTools.Emulator.Data;
 using LookoutTools.Emulator.Hosting;
 
@@ -68,6 +69,23 @@ internal sealed class TestEmulator : IAsyncDisposable
     {
         using var request = NewRequest(operation, body);
         return await SendAsync(request);
+    }
+
+    /// <summary>Calls an operation with a request signed by the tests' own signer.</summary>
+    public async Task<ApiResponse> CallSignedAsync(
+        string operation, string body, TestSigV4Signer.Options signing)
+    {
+        using var request = NewRequest(operation, body);
+        request.RequestUri = Server.BaseAddress;
+        TestSigV4Signer.Sign(request, Encoding.UTF8.GetBytes(body), signing);
+        return await SendAsync(request);
+    }
+
+    /// <summary>The request log's entries, oldest first.</summary>
+    public async Task<JsonElement[]> ReadRequestLogAsync()
+    {
+        var text = await Http.GetStringAsync("/_emulator/requests");
+        return JsonDocument.Parse(text).RootElement.EnumerateArray().ToArray();
     }
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
