@@ -264,7 +264,24 @@ Describe 'Profile kinds' {
 
         $thrown = { Get-LEModelVersion pump-a -ProfileName sso -ErrorAction Stop } | Should -Throw -PassThru
 
-        $thrown.Exception.Message | Should -Match 'sso'
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'CredentialsUnavailable,*'
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $thrown.Exception.Message | Should -BeLike "The credentials from profile 'sso' could not be obtained (*SSO*). Sign in first with: aws sso login --profile sso"
+        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
+    }
+
+    It 'reports a failing credential_process without showing what it printed' {
+        $leaky = Join-Path $TestDrive 'leaky-process.sh'
+        Set-Content -Path $leaky -Value @('#!/bin/sh', "echo 'not json {SecretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDKEY1}'", 'exit 3')
+        Add-Content -Path $ConfigFile -Value @('[profile leaky]', "credential_process = sh $leaky")
+        Clear-EmulatorRequest -Emulator $Emulator
+
+        $thrown = { Get-LEModelVersion pump-a -ProfileName leaky -ErrorAction Stop } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'CredentialsUnavailable,*'
+        $thrown.Exception.Message | Should -BeLike "*Run the credential_process of profile 'leaky' by hand*"
+        ($thrown | Format-List * -Force | Out-String) + $thrown.Exception.ToString() |
+            Should -Not -Match 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDKEY1'
         @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
     }
 }

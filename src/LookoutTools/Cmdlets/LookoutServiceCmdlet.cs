@@ -92,6 +92,7 @@ namespace LookoutTools.Cmdlets
             try
             {
                 Connection = ConnectionResolver.Resolve(settings);
+                Connection.EnsureCredentials();
             }
             catch (ConnectionException exception)
             {

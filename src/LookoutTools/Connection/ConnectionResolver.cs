@@ -111,13 +111,43 @@ namespace LookoutTools.Connection
                 config.RequiredEndpoint = endpoint;
             }
 
-            var client = new LookoutEquipmentClient(credentials.Create(), config);
+            var awsCredentials = credentials.Create();
+            var client = new LookoutEquipmentClient(awsCredentials, config);
             var endpointText = endpoint?.AbsoluteUri ?? DefaultEndpoint(config);
             if (endpoint == null) endpointSource = "the regional default";
-            return new ServiceConnection(client, endpointText, endpointSource,
+            return new ServiceConnection(client, awsCredentials, endpointText, endpointSource,
                 region ?? SigningRegionForCustomEndpoint,
                 region == null ? "signing default for a custom endpoint" : regionSource,
-                credentials.Source);
+                credentials.Source)
+            {
+                CredentialAdvice = AdviceFor(profile, credentials),
+            };
+        }
+
+        private static string AdviceFor(CredentialProfile profile, CredentialChoice credentials)
+        {
+            var options = profile?.Options;
+            if (credentials.ProfileName == null || options == null)
+            {
+                return "Check the credentials settings, or give other credentials.";
+            }
+            var usesSso = !string.IsNullOrEmpty(options.SsoStartUrl)
+                || !string.IsNullOrEmpty(options.SsoSession);
+            if (usesSso)
+            {
+                return $"Sign in first with: aws sso login --profile {profile.Name}";
+            }
+            if (!string.IsNullOrEmpty(options.CredentialProcess))
+            {
+                return $"Run the credential_process of profile '{profile.Name}' by hand to see why "
+                    + "it fails; it must print the credentials as JSON.";
+            }
+            if (!string.IsNullOrEmpty(options.RoleArn))
+            {
+                return $"Check role_arn and source_profile of profile '{profile.Name}', and that "
+                    + "the source credentials may assume the role.";
+            }
+            return $"Check the keys of profile '{profile.Name}'.";
         }
 
         private static string DefaultEndpoint(LookoutEquipmentConfig config)
@@ -242,7 +272,9 @@ namespace LookoutTools.Connection
                 || !string.IsNullOrEmpty(settings.SessionToken);
             if (!anyKey) return;
 
-            if (string.IsNullOrEmpty(settings.AccessKey) || string.IsNullOrEmpty(settings.SecretKey))
+            var keysComplete = !string.IsNullOrEmpty(settings.AccessKey)
+                && !string.IsNullOrEmpty(settings.SecretKey);
+            if (!keysComplete)
             {
                 throw new ConnectionException("IncompleteCredentials",
                     ErrorCategory.InvalidArgument,

@@ -9,7 +9,7 @@ namespace LookoutTools.Connection
 
         public string ProfileName { get; set; }
 
-        /// <summary>A shared credentials file to read profiles from instead of the default.</summary>
+        /// <summary>A credentials file to read profiles from instead of the default.</summary>
         public string ProfileLocation { get; set; }
 
         public string EndpointUrl { get; set; }
@@ -20,7 +20,7 @@ namespace LookoutTools.Connection
 
         public string SessionToken { get; set; }
 
-        /// <summary>Credentials the caller built with AWSSDK.Core, given with -Credential.</summary>
+        /// <summary>Credentials built with AWSSDK.Core, given with -Credential.</summary>
         public AWSCredentials Credential { get; set; }
 
         /// <summary>

@@ -3,7 +3,7 @@ using Amazon.Runtime.CredentialManagement;
 
 namespace LookoutTools.Connection
 {
-    /// <summary>The shared credentials and config files, read through the SDK's profile chain.</summary>
+    /// <summary>The shared credentials and config files, read by the SDK's profile chain.</summary>
     public sealed class ProfileFiles
     {
         private readonly CredentialProfileStoreChain chain;

@@ -1,3 +1,5 @@
+using System;
+using Amazon.Runtime;
 using LookoutTools.Client;
 
 namespace LookoutTools.Connection
@@ -5,10 +7,12 @@ namespace LookoutTools.Connection
     /// <summary>A ready client and the facts -Verbose reports about it.</summary>
     public sealed class ServiceConnection
     {
-        public ServiceConnection(LookoutEquipmentClient client, string endpoint,
-            string endpointSource, string region, string regionSource, string credentialSource)
+        public ServiceConnection(LookoutEquipmentClient client, AWSCredentials credentials,
+            string endpoint, string endpointSource, string region, string regionSource,
+            string credentialSource)
         {
             Client = client;
+            Credentials = credentials;
             Endpoint = endpoint;
             EndpointSource = endpointSource;
             Region = region;
@@ -17,6 +21,8 @@ namespace LookoutTools.Connection
         }
 
         public LookoutEquipmentClient Client { get; }
+
+        public AWSCredentials Credentials { get; }
 
         /// <summary>The per-attempt time limit the client was given, if any.</summary>
         public System.TimeSpan? Timeout => Client.Config.Timeout;
@@ -43,6 +49,32 @@ namespace LookoutTools.Connection
                 return uri.Scheme == System.Uri.UriSchemeHttp && !uri.IsLoopback;
             }
         }
+
+        /// <summary>
+        /// Obtains the credentials now, so that a profile that cannot give any (an SSO login
+        /// that expired, a failing credential_process, a role that cannot be assumed) stops
+        /// the command with one clear error before the first request. Providers cache what
+        /// they obtain, so this costs nothing later.
+        /// </summary>
+        public void EnsureCredentials()
+        {
+            try
+            {
+                Credentials.GetCredentials();
+            }
+            catch (Exception exception) when (!(exception is OutOfMemoryException))
+            {
+                var reason = SecretScrubber.Scrub(exception.Message?.Trim());
+                throw new ConnectionException("CredentialsUnavailable",
+                    System.Management.Automation.ErrorCategory.AuthenticationError,
+                    $"The credentials from {CredentialSource} could not be obtained "
+                    + $"({exception.GetType().Name}: {reason}). {CredentialAdvice}");
+            }
+        }
+
+        /// <summary>What to try when the credentials cannot be obtained.</summary>
+        public string CredentialAdvice { get; set; } =
+            "Check the credentials settings, or give other credentials.";
 
         public string Describe()
         {
