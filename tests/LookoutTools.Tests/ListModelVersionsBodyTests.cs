@@ -44,7 +44,7 @@ namespace LookoutTools.Tests
                 {
                     "MaxResults",
                     new ListModelVersionsQuery { ModelName = "m", MaxResults = 500 },
-                    "{\"MaxResults\":500,\"ModelName\":\"m\"}"
+                    "{\"ModelName\":\"m\",\"MaxResults\":500}"
                 },
                 {
                     "Status",
@@ -63,22 +63,22 @@ namespace LookoutTools.Tests
                         ModelName = "m",
                         CreatedAtStartTime = NewYear2024,
                     },
-                    "{\"CreatedAtStartTime\":1704067200,\"ModelName\":\"m\"}"
+                    "{\"ModelName\":\"m\",\"CreatedAtStartTime\":1704067200}"
                 },
                 {
                     "CreatedAtEndTime",
                     new ListModelVersionsQuery { ModelName = "m", CreatedAtEndTime = NewYear2024 },
-                    "{\"CreatedAtEndTime\":1704067200,\"ModelName\":\"m\"}"
+                    "{\"ModelName\":\"m\",\"CreatedAtEndTime\":1704067200}"
                 },
                 {
                     "MinModelVersion",
                     new ListModelVersionsQuery { ModelName = "m", MinModelVersion = 1 },
-                    "{\"MinModelVersion\":1,\"ModelName\":\"m\"}"
+                    "{\"ModelName\":\"m\",\"MinModelVersion\":1}"
                 },
                 {
                     "MaxModelVersion",
                     new ListModelVersionsQuery { ModelName = "m", MaxModelVersion = long.MaxValue },
-                    "{\"MaxModelVersion\":9223372036854775807,\"ModelName\":\"m\"}"
+                    "{\"ModelName\":\"m\",\"MaxModelVersion\":9223372036854775807}"
                 },
             };
         }
@@ -93,7 +93,7 @@ namespace LookoutTools.Tests
         }
 
         [Fact]
-        public void AllMembersTogetherAreWrittenInAlphabeticalOrder()
+        public void AllMembersTogetherAreWrittenInTheApiModelsOrder()
         {
             var query = new ListModelVersionsQuery
             {
@@ -108,16 +108,17 @@ namespace LookoutTools.Tests
                 MaxModelVersion = long.MaxValue,
             };
 
+            // The order of the API model, as AWS's JavaScript SDK writes it.
             var expected = "{"
+                + "\"ModelName\":\"pump-7\","
+                + "\"NextToken\":\"token-1\","
+                + "\"MaxResults\":500,"
+                + "\"Status\":\"SUCCESS\","
+                + "\"SourceType\":\"TRAINING\","
                 + "\"CreatedAtEndTime\":1704153600.5,"
                 + "\"CreatedAtStartTime\":1704067200,"
                 + "\"MaxModelVersion\":9223372036854775807,"
-                + "\"MaxResults\":500,"
-                + "\"MinModelVersion\":2,"
-                + "\"ModelName\":\"pump-7\","
-                + "\"NextToken\":\"token-1\","
-                + "\"SourceType\":\"TRAINING\","
-                + "\"Status\":\"SUCCESS\""
+                + "\"MinModelVersion\":2"
                 + "}";
             Assert.Equal(expected, BodyOf(query));
         }
@@ -141,7 +142,7 @@ namespace LookoutTools.Tests
             };
 
             Assert.Equal(
-                "{\"CreatedAtStartTime\":" + expected + ",\"ModelName\":\"m\"}", BodyOf(query));
+                "{\"ModelName\":\"m\",\"CreatedAtStartTime\":" + expected + "}", BodyOf(query));
         }
 
         [Theory]
@@ -164,7 +165,7 @@ namespace LookoutTools.Tests
                 CreatedAtEndTime = wallClock,
             });
 
-            Assert.Equal("{\"CreatedAtEndTime\":" + expected + ",\"ModelName\":\"m\"}", body);
+            Assert.Equal("{\"ModelName\":\"m\",\"CreatedAtEndTime\":" + expected + "}", body);
         }
 
         [Fact]
@@ -179,8 +180,9 @@ namespace LookoutTools.Tests
             });
 
             Assert.Equal(
-                "{\"MaxModelVersion\":9223372036854775807,\"MaxResults\":500,"
-                + "\"MinModelVersion\":9223372036854775807,\"ModelName\":\"m\"}",
+                "{\"ModelName\":\"m\",\"MaxResults\":500,"
+                + "\"MaxModelVersion\":9223372036854775807,"
+                + "\"MinModelVersion\":9223372036854775807}",
                 body);
         }
 

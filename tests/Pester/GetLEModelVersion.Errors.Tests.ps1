@@ -176,7 +176,7 @@ Describe 'Get-LEModelVersion service errors' {
             Should -Throw -ErrorId "AccessDenied,$CommandName"
 
         $written | Should -HaveCount 50
-        @(Get-EmulatorRequest -Emulator $Emulator).Body | Should -Not -Contain '{"MaxResults":500,"ModelName":"pump-c"}'
+        @(Get-EmulatorRequest -Emulator $Emulator).Body | Should -Not -Contain '{"ModelName":"pump-c","MaxResults":500}'
     }
 
     It 'never shows the secret key, even with -Verbose, -Debug and a failure' {

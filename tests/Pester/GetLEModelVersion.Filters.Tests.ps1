@@ -36,27 +36,27 @@ AfterAll {
 Describe 'Get-LEModelVersion filters' {
     Context 'one filter at a time' -ForEach @(
         @{ Case = 'Status'; Filters = @{ Status = 'FAILED' }
-            Body = '{"MaxResults":500,"ModelName":"pump-a","Status":"FAILED"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"Status":"FAILED"}'
             Where = { $_.Status -eq 'FAILED' } }
         @{ Case = 'SourceType'; Filters = @{ SourceType = 'IMPORT' }
-            Body = '{"MaxResults":500,"ModelName":"pump-a","SourceType":"IMPORT"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"SourceType":"IMPORT"}'
             Where = { $_.SourceType -eq 'IMPORT' } }
         @{ Case = 'MinModelVersion'; Filters = @{ MinModelVersion = 45 }
-            Body = '{"MaxResults":500,"MinModelVersion":45,"ModelName":"pump-a"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"MinModelVersion":45}'
             Where = { $_.ModelVersion -ge 45 } }
         @{ Case = 'MaxModelVersion'; Filters = @{ MaxModelVersion = 12 }
-            Body = '{"MaxModelVersion":12,"MaxResults":500,"ModelName":"pump-a"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"MaxModelVersion":12}'
             Where = { $_.ModelVersion -le 12 } }
         @{ Case = 'CreatedAtStartTime'
             Filters = @{ CreatedAtStartTime = [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) }
-            Body = '{"CreatedAtStartTime":1707566400,"MaxResults":500,"ModelName":"pump-a"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"CreatedAtStartTime":1707566400}'
             Where = { $_.CreatedAtUtc -ge [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) } }
         @{ Case = 'CreatedAtEndTime'
             Filters = @{ CreatedAtEndTime = [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) }
-            Body = '{"CreatedAtEndTime":1705708800.5,"MaxResults":500,"ModelName":"pump-a"}'
+            Body = '{"ModelName":"pump-a","MaxResults":500,"CreatedAtEndTime":1705708800.5}'
             Where = { $_.CreatedAtUtc -le [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) } }
         @{ Case = 'PageSize'; Filters = @{ PageSize = 7 }
-            Body = '{"MaxResults":7,"ModelName":"pump-a"}'
+            Body = '{"ModelName":"pump-a","MaxResults":7}'
             Where = { $true } }
     ) {
         It 'sends only <Case> and returns exactly the matching versions' {
@@ -85,9 +85,9 @@ Describe 'Get-LEModelVersion filters' {
         }
         $expected.Count | Should -BeGreaterThan 0
         $listing.Versions.ModelVersion | Should -Be $expected
-        $listing.Requests[0].Body | Should -BeExactly ('{"CreatedAtEndTime":1708819200,' +
-            '"CreatedAtStartTime":1704412800,"MaxModelVersion":50,"MaxResults":2,' +
-            '"MinModelVersion":5,"ModelName":"pump-a","SourceType":"TRAINING","Status":"SUCCESS"}')
+        $listing.Requests[0].Body | Should -BeExactly ('{"ModelName":"pump-a","MaxResults":2,' +
+            '"Status":"SUCCESS","SourceType":"TRAINING","CreatedAtEndTime":1708819200,' +
+            '"CreatedAtStartTime":1704412800,"MaxModelVersion":50,"MinModelVersion":5}')
         $listing.Requests.Count | Should -Be ([math]::Ceiling($expected.Count / 2))
     }
 
@@ -98,7 +98,7 @@ Describe 'Get-LEModelVersion filters' {
 
         $epoch = [DateTimeOffset]::new($local.ToUniversalTime()).ToUnixTimeSeconds()
         $listing.Requests[0].Body | Should -BeExactly (
-            '{"CreatedAtStartTime":' + $epoch + ',"MaxResults":500,"ModelName":"pump-a"}')
+            '{"ModelName":"pump-a","MaxResults":500,"CreatedAtStartTime":' + $epoch + '}')
     }
 
     It 'returns every field of each version with its type' {

@@ -44,7 +44,7 @@ Describe 'Get-LEModelVersion paging' {
 
         $next.ModelVersion | Should -Be $NewestFirstA[40..79]
         (Get-EmulatorRequest -Emulator $Emulator)[-1].Body |
-            Should -BeExactly ('{"MaxResults":40,"ModelName":"pump-a","NextToken":"' + $token + '"}')
+            Should -BeExactly ('{"ModelName":"pump-a","NextToken":"' + $token + '","MaxResults":40}')
     }
 
     It 'says nothing when the only page is the last' {
@@ -68,7 +68,7 @@ Describe 'Get-LEModelVersion paging' {
         $versions | Should -HaveCount 120
         $requests = @(Get-EmulatorRequest -Emulator $Emulator)
         $requests | Should -HaveCount 1
-        $requests[0].Body | Should -BeExactly '{"MaxResults":500,"ModelName":"pump-a"}'
+        $requests[0].Body | Should -BeExactly '{"ModelName":"pump-a","MaxResults":500}'
     }
 
     It 'writes each page before asking for the next' {

@@ -10,10 +10,6 @@ namespace LookoutTools.Protocol
     {
         public const string Target = "AWSLookoutEquipmentFrontendService.ListModelVersions";
 
-        /// <summary>
-        /// Members are written only when set, in alphabetical order as AWS's own SDKs write
-        /// them, so that bodies can be compared byte for byte with theirs.
-        /// </summary>
         // AWS's SDKs escape only what JSON requires; the default encoder would also escape
         // '+', '"' and HTML characters, so a base64 NextToken would differ byte for byte.
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
@@ -21,6 +17,11 @@ namespace LookoutTools.Protocol
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
+        /// <summary>
+        /// Members are written only when set, in the order of the service's API model, which
+        /// is the order AWS's JavaScript SDK writes them in; the conformance tests compare
+        /// bodies with that client's byte for byte.
+        /// </summary>
         public static byte[] Write(ListModelVersionsQuery query)
         {
             using (var buffer = new MemoryStream(256))
@@ -28,6 +29,14 @@ namespace LookoutTools.Protocol
                 using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
                 {
                     writer.WriteStartObject();
+                    writer.WriteString("ModelName", query.ModelName);
+                    if (query.NextToken != null) writer.WriteString("NextToken", query.NextToken);
+                    if (query.MaxResults.HasValue)
+                    {
+                        writer.WriteNumber("MaxResults", query.MaxResults.Value);
+                    }
+                    if (query.Status != null) writer.WriteString("Status", query.Status);
+                    if (query.SourceType != null) writer.WriteString("SourceType", query.SourceType);
                     if (query.CreatedAtEndTime.HasValue)
                     {
                         WriteTimestamp(writer, "CreatedAtEndTime", query.CreatedAtEndTime.Value);
@@ -41,18 +50,10 @@ namespace LookoutTools.Protocol
                     {
                         writer.WriteNumber("MaxModelVersion", query.MaxModelVersion.Value);
                     }
-                    if (query.MaxResults.HasValue)
-                    {
-                        writer.WriteNumber("MaxResults", query.MaxResults.Value);
-                    }
                     if (query.MinModelVersion.HasValue)
                     {
                         writer.WriteNumber("MinModelVersion", query.MinModelVersion.Value);
                     }
-                    writer.WriteString("ModelName", query.ModelName);
-                    if (query.NextToken != null) writer.WriteString("NextToken", query.NextToken);
-                    if (query.SourceType != null) writer.WriteString("SourceType", query.SourceType);
-                    if (query.Status != null) writer.WriteString("Status", query.Status);
                     writer.WriteEndObject();
                 }
                 return buffer.ToArray();
