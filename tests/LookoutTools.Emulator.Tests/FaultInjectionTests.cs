@@ -205,6 +205,20 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Empty_page_skips_its_items_and_hands_out_the_next_token()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await SetFaultsAsync(emulator, "[{\"Kind\":\"empty-page\"}]");
+
+        var empty = await emulator.ListModelVersionsAsync(PumpPage);
+        var next = await emulator.ListModelVersionsAsync(
+            $"{{\"ModelName\":\"pump-7\",\"MaxResults\":5,\"NextToken\":\"{empty.NextToken}\"}}");
+
+        Assert.Empty(empty.Items());
+        Assert.Equal([235L, 234, 233, 232, 231], next.Versions());
+    }
+
+    [Fact]
     public async Task Delay_answers_normally_after_the_delay()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -19,6 +19,7 @@ internal enum FaultKind
     MissingFields,
     ExtraFields,
     EmptyPageWithToken,
+    EmptyPage,
 }
 
 internal static class FaultKindNames
@@ -41,6 +42,7 @@ internal static class FaultKindNames
         ["missing-fields"] = FaultKind.MissingFields,
         ["extra-fields"] = FaultKind.ExtraFields,
         ["empty-page-with-token"] = FaultKind.EmptyPageWithToken,
+        ["empty-page"] = FaultKind.EmptyPage,
     };
 
     public static IEnumerable<string> All => ByName.Keys;

@@ -59,6 +59,7 @@ internal sealed class FaultRule
         FaultKind.MissingFields => new PageShape(MissingFields: true),
         FaultKind.ExtraFields => new PageShape(ExtraFields: true),
         FaultKind.EmptyPageWithToken => new PageShape(DropItems: true, ReplayToken: true),
+        FaultKind.EmptyPage => new PageShape(DropItems: true),
         _ => PageShape.Normal,
     };
 

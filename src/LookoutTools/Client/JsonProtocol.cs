@@ -29,17 +29,37 @@ namespace LookoutTools.Client
             return request;
         }
 
-        public static byte[] ReadBody(UnmarshallerContext context)
+        /// <summary>
+        /// The whole answer body, read once into one buffer: straight into an array of the
+        /// announced length when there is one, so a 200 KB page is not copied again.
+        /// </summary>
+        public static ArraySegment<byte> ReadBody(UnmarshallerContext context)
         {
             var cached = context.GetResponseBodyBytes();
-            if (cached != null && cached.Length > 0) return cached;
+            if (cached != null && cached.Length > 0) return new ArraySegment<byte>(cached);
 
             var stream = ((JsonUnmarshallerContext)context).Stream;
-            using (var copy = new MemoryStream())
+            var announced = context.ResponseData?.ContentLength ?? -1;
+            if (announced > 0 && announced <= int.MaxValue)
             {
-                stream.CopyTo(copy);
-                return copy.ToArray();
+                var body = new byte[announced];
+                var filled = 0;
+                while (filled < body.Length)
+                {
+                    var read = stream.Read(body, filled, body.Length - filled);
+                    if (read == 0)
+                    {
+                        throw new IOException($"The answer ended after {filled} of the "
+                            + $"{announced} bytes it announced.");
+                    }
+                    filled += read;
+                }
+                return new ArraySegment<byte>(body);
             }
+
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length);
         }
 
         /// <summary>
@@ -50,7 +70,7 @@ namespace LookoutTools.Client
         public static AmazonServiceException ReadError(
             UnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
         {
-            byte[] body;
+            ArraySegment<byte> body;
             try
             {
                 body = ReadBody(context);
@@ -58,7 +78,7 @@ namespace LookoutTools.Client
             catch (Exception exception) when (exception is IOException
                 || exception is InvalidOperationException)
             {
-                body = Array.Empty<byte>();
+                body = new ArraySegment<byte>(Array.Empty<byte>());
             }
 
             ParseErrorBody(body, out var code, out var message);
@@ -74,13 +94,20 @@ namespace LookoutTools.Client
 
         public static void ParseErrorBody(byte[] body, out string code, out string message)
         {
+            ParseErrorBody(new ArraySegment<byte>(body ?? Array.Empty<byte>()), out code,
+                out message);
+        }
+
+        public static void ParseErrorBody(ArraySegment<byte> body, out string code,
+            out string message)
+        {
             code = null;
             message = null;
-            if (body == null || body.Length == 0) return;
+            if (body.Count == 0) return;
 
             try
             {
-                using (var document = JsonDocument.Parse(body))
+                using (var document = JsonDocument.Parse(body.AsMemory()))
                 {
                     var root = document.RootElement;
                     if (root.ValueKind != JsonValueKind.Object) return;

@@ -28,17 +28,34 @@ namespace LookoutTools.Client
                 RequestMarshaller = ListModelVersionsMarshaller.Instance,
                 ResponseUnmarshaller = ListModelVersionsUnmarshaller.Instance,
             };
-            return ListAsync(new ListModelVersionsRequest(query), options, cancellationToken);
+            return ListAsync<ListModelVersionsResponse, ListModelVersionsPage>(
+                new ListModelVersionsRequest(query), options, response => response.Page,
+                cancellationToken);
         }
 
-        private async Task<ListModelVersionsPage> ListAsync(ListModelVersionsRequest request,
-            InvokeOptions options, CancellationToken cancellationToken)
+        public Task<ListModelsPage> ListModelsAsync(
+            ListModelsQuery query, CancellationToken cancellationToken)
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = ListModelsMarshaller.Instance,
+                ResponseUnmarshaller = ListModelsUnmarshaller.Instance,
+            };
+            return ListAsync<ListModelsResponse, ListModelsPage>(
+                new ListModelsRequest(query), options, response => response.Page,
+                cancellationToken);
+        }
+
+        private async Task<TPage> ListAsync<TResponse, TPage>(AmazonWebServiceRequest request,
+            InvokeOptions options, Func<TResponse, TPage> pageOf,
+            CancellationToken cancellationToken)
+            where TResponse : AmazonWebServiceResponse, new()
         {
             try
             {
-                var response = await InvokeAsync<ListModelVersionsResponse>(
+                var response = await InvokeAsync<TResponse>(
                     request, options, cancellationToken).ConfigureAwait(false);
-                return response.Page;
+                return pageOf(response);
             }
             catch (AmazonUnmarshallingException exception)
                 when (exception.InnerException is ResponseParseException parseError)

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LookoutTools.Completion;
 using LookoutTools.Listing;
 using LookoutTools.Models;
 using LookoutTools.Protocol;
@@ -22,6 +23,7 @@ namespace LookoutTools.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateModelName]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string[] ModelName { get; set; }
 
         [Parameter]
@@ -121,7 +123,11 @@ namespace LookoutTools.Cmdlets
 
         private void ListModel(string modelName)
         {
-            var pager = new ModelVersionPager(Connection.Client, FirstQuery(modelName));
+            var query = FirstQuery(modelName);
+            var pager = new PageWalker<ListModelVersionsPage>(query.NextToken,
+                (token, cancel) => Connection.Client.ListModelVersionsAsync(
+                    query.WithNextToken(token), cancel),
+                page => page.Summaries.Count, page => page.NextToken);
             while (true)
             {
                 ListModelVersionsPage page;
@@ -145,10 +151,7 @@ namespace LookoutTools.Cmdlets
 
                 WriteVerbose($"Received page {pager.PageNumber}: {page.Summaries.Count} model "
                     + $"versions of '{modelName}'.");
-                foreach (var summary in page.Summaries)
-                {
-                    WriteObject(summary);
-                }
+                WriteObject(page.Summaries, enumerateCollection: true);
 
                 if (pager.IsFinished) return;
                 if (!All)

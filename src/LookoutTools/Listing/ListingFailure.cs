@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using LookoutTools.Client;
+using LookoutTools.Connection;
 using LookoutTools.Protocol;
 
 namespace LookoutTools.Listing
@@ -23,10 +24,19 @@ namespace LookoutTools.Listing
                 out var advice);
 
             var serviceError = exception as AmazonServiceException;
+            if (exception is UnfollowableListingException unfollowable)
+            {
+                // The failure is in the answers so far, not in a request: there is no page to
+                // resume at, and the numbering follows the last page received.
+                pageNumber = unfollowable.LastPageNumber;
+                resumeToken = null;
+            }
             var firstPage = pageNumber <= 1;
-            var where = firstPage
-                ? $"Listing the versions of model '{modelName}' failed"
-                : $"Listing the versions of model '{modelName}' failed on page {pageNumber}";
+            var where = exception is UnfollowableListingException
+                ? $"Listing the versions of model '{modelName}' stopped after page {pageNumber}"
+                : firstPage
+                    ? $"Listing the versions of model '{modelName}' failed"
+                    : $"Listing the versions of model '{modelName}' failed on page {pageNumber}";
             var requestId = string.IsNullOrEmpty(serviceError?.RequestId)
                 ? ""
                 : $" (request id {serviceError.RequestId})";
@@ -73,15 +83,15 @@ namespace LookoutTools.Listing
                 return;
             }
 
-            if (exception is RepeatedNextTokenException || exception is StalledListingException)
+            if (exception is UnfollowableListingException)
             {
                 errorId = exception is RepeatedNextTokenException
                     ? "RepeatedNextToken"
                     : "StalledListing";
                 category = ErrorCategory.InvalidResult;
                 cause = exception.Message;
-                advice = "The listing was stopped instead of looping; report this to the "
-                    + "endpoint's owner.";
+                advice = "Every version received so far was written; the listing was stopped "
+                    + "instead of looping. Report this to the endpoint's owner.";
                 return;
             }
 
@@ -115,7 +125,7 @@ namespace LookoutTools.Listing
 
             errorId = "RequestFailed";
             category = ErrorCategory.NotSpecified;
-            cause = Trimmed(exception.Message);
+            cause = Trimmed(SecretScrubber.Scrub(exception.Message));
             advice = "Try again; run with -Debug for details if it keeps failing.";
         }
 

@@ -35,6 +35,15 @@ namespace LookoutTools.Protocol
         private static readonly decimal LatestSeconds =
             (DateTime.MaxValue.Ticks - Epoch.Ticks) / (decimal)TimeSpan.TicksPerSecond;
 
+        public static bool TryToDateTime(long seconds, out DateTime utc)
+        {
+            utc = default;
+            if (seconds < EarliestSeconds || seconds > LatestSeconds) return false;
+
+            utc = new DateTime(Epoch.Ticks + seconds * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            return true;
+        }
+
         public static bool TryToDateTime(decimal seconds, out DateTime utc)
         {
             utc = default;

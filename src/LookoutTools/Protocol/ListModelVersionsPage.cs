@@ -51,7 +51,7 @@ namespace LookoutTools.Protocol
             {
                 throw new ResponseParseException("The answer body is empty.");
             }
-            ExpectToken(ref reader, JsonTokenType.StartObject, "the answer");
+            JsonMemberReader.Expect(ref reader, JsonTokenType.StartObject, "the answer");
 
             var summaries = new List<ModelVersionSummary>();
             string nextToken = null;
@@ -68,7 +68,7 @@ namespace LookoutTools.Protocol
                 else if (reader.ValueTextEquals("NextToken"))
                 {
                     reader.Read();
-                    nextToken = ReadString(ref reader, "NextToken");
+                    nextToken = JsonMemberReader.ReadString(ref reader, "NextToken");
                 }
                 else
                 {
@@ -77,7 +77,7 @@ namespace LookoutTools.Protocol
                 }
             }
 
-            ExpectToken(ref reader, JsonTokenType.EndObject, "the answer");
+            JsonMemberReader.Expect(ref reader, JsonTokenType.EndObject, "the answer");
             if (reader.Read())
             {
                 throw new ResponseParseException("The answer has data after its JSON object.");
@@ -89,98 +89,93 @@ namespace LookoutTools.Protocol
         private static void ReadSummaries(
             ref Utf8JsonReader reader, List<ModelVersionSummary> summaries)
         {
-            ExpectToken(ref reader, JsonTokenType.StartArray, "ModelVersionSummaries");
+            const string list = "ModelVersionSummaries";
+            JsonMemberReader.Expect(ref reader, JsonTokenType.StartArray, list);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var position = "ModelVersionSummaries[" + summaries.Count + "]";
-                ExpectToken(ref reader, JsonTokenType.StartObject, position);
-                summaries.Add(ReadSummary(ref reader, position));
+                var item = new MemberPath(list, summaries.Count, null);
+                JsonMemberReader.Expect(ref reader, JsonTokenType.StartObject, item);
+                var previous = summaries.Count == 0 ? null : summaries[summaries.Count - 1];
+                summaries.Add(ReadSummary(ref reader, item, previous));
             }
         }
 
-        private static ModelVersionSummary ReadSummary(ref Utf8JsonReader reader, string position)
+        // Member names are compared as UTF-8 bytes, never turned into strings: a page of 500
+        // versions has 4,000 of them. Values that repeat from version to version (the model's
+        // name and ARN, the service's words) reuse the string read before.
+        private static ModelVersionSummary ReadSummary(ref Utf8JsonReader reader, MemberPath item,
+            ModelVersionSummary previous)
         {
             var summary = new ModelVersionSummary();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
-                reader.Read();
-                var member = position + "." + name;
-                switch (name)
+                if (reader.ValueTextEquals("ModelVersion"))
                 {
-                    case "ModelName": summary.ModelName = ReadString(ref reader, member); break;
-                    case "ModelArn": summary.ModelArn = ReadString(ref reader, member); break;
-                    case "ModelVersion": summary.ModelVersion = ReadLong(ref reader, member); break;
-                    case "ModelVersionArn":
-                        summary.ModelVersionArn = ReadString(ref reader, member);
-                        break;
-                    case "CreatedAt": summary.CreatedAt = ReadTimestamp(ref reader, member); break;
-                    case "Status": summary.Status = ReadString(ref reader, member); break;
-                    case "SourceType": summary.SourceType = ReadString(ref reader, member); break;
-                    case "ModelQuality": summary.ModelQuality = ReadString(ref reader, member); break;
-                    default: reader.Skip(); break;
+                    reader.Read();
+                    summary.ModelVersion = JsonMemberReader.ReadLong(
+                        ref reader, item.WithName("ModelVersion"));
+                }
+                else if (reader.ValueTextEquals("CreatedAt"))
+                {
+                    reader.Read();
+                    summary.CreatedAt = JsonMemberReader.ReadTimestamp(
+                        ref reader, item.WithName("CreatedAt"));
+                }
+                else if (reader.ValueTextEquals("ModelName"))
+                {
+                    reader.Read();
+                    summary.ModelName = ReadRepeated(ref reader, item, "ModelName",
+                        previous?.ModelName);
+                }
+                else if (reader.ValueTextEquals("ModelArn"))
+                {
+                    reader.Read();
+                    summary.ModelArn = ReadRepeated(ref reader, item, "ModelArn",
+                        previous?.ModelArn);
+                }
+                else if (reader.ValueTextEquals("ModelVersionArn"))
+                {
+                    reader.Read();
+                    summary.ModelVersionArn = ReadString(ref reader, item, "ModelVersionArn");
+                }
+                else if (reader.ValueTextEquals("Status"))
+                {
+                    reader.Read();
+                    summary.Status = ReadRepeated(ref reader, item, "Status", previous?.Status);
+                }
+                else if (reader.ValueTextEquals("SourceType"))
+                {
+                    reader.Read();
+                    summary.SourceType = ReadRepeated(ref reader, item, "SourceType",
+                        previous?.SourceType);
+                }
+                else if (reader.ValueTextEquals("ModelQuality"))
+                {
+                    reader.Read();
+                    summary.ModelQuality = ReadRepeated(ref reader, item, "ModelQuality",
+                        previous?.ModelQuality);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
             }
-            ExpectToken(ref reader, JsonTokenType.EndObject, position);
+            JsonMemberReader.Expect(ref reader, JsonTokenType.EndObject, item);
             return summary;
         }
 
-        private static string ReadString(ref Utf8JsonReader reader, string member)
+        private static string ReadString(ref Utf8JsonReader reader, MemberPath item, string name)
         {
-            if (reader.TokenType == JsonTokenType.Null) return null;
-            ExpectToken(ref reader, JsonTokenType.String, member);
-            return reader.GetString();
+            return JsonMemberReader.ReadString(ref reader, item.WithName(name));
         }
 
-        private static long? ReadLong(ref Utf8JsonReader reader, string member)
+        private static string ReadRepeated(ref Utf8JsonReader reader, MemberPath item,
+            string name, string previousValue)
         {
-            if (reader.TokenType == JsonTokenType.Null) return null;
-            ExpectToken(ref reader, JsonTokenType.Number, member);
-            if (!reader.TryGetInt64(out var value))
-            {
-                throw new ResponseParseException(
-                    $"{member} is not a whole number that fits in 64 bits.");
-            }
-            return value;
-        }
-
-        private static DateTime? ReadTimestamp(ref Utf8JsonReader reader, string member)
-        {
-            if (reader.TokenType == JsonTokenType.Null) return null;
-            ExpectToken(ref reader, JsonTokenType.Number, member);
-            if (!reader.TryGetDecimal(out var seconds)
-                || !EpochSeconds.TryToDateTime(seconds, out var time))
-            {
-                throw new ResponseParseException($"{member} is not a usable time in epoch seconds.");
-            }
-            return time;
-        }
-
-        private static void ExpectToken(
-            ref Utf8JsonReader reader, JsonTokenType expected, string what)
-        {
-            if (reader.TokenType == expected) return;
-
-            throw new ResponseParseException(
-                $"Expected {Describe(expected)} for {what} but found {Describe(reader.TokenType)}.");
-        }
-
-        private static string Describe(JsonTokenType token)
-        {
-            switch (token)
-            {
-                case JsonTokenType.StartObject: return "an object";
-                case JsonTokenType.EndObject: return "the end of an object";
-                case JsonTokenType.StartArray: return "a list";
-                case JsonTokenType.EndArray: return "the end of a list";
-                case JsonTokenType.String: return "a string";
-                case JsonTokenType.Number: return "a number";
-                case JsonTokenType.True:
-                case JsonTokenType.False: return "true or false";
-                case JsonTokenType.Null: return "null";
-                case JsonTokenType.PropertyName: return "a member name";
-                default: return "nothing";
-            }
+            var same = previousValue != null && reader.TokenType == JsonTokenType.String
+                && reader.ValueTextEquals(previousValue);
+            return same ? previousValue : ReadString(ref reader, item, name);
         }
     }
 }

@@ -1,0 +1,88 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LookoutTools.Listing
+{
+    /// <summary>
+    /// Walks a paged List operation page by page. It remembers the token of the page it asks
+    /// for, so that a failure can say exactly where to resume, and it stops an endpoint that
+    /// repeats its token or sends empty pages without end instead of looping.
+    /// </summary>
+    public sealed class PageWalker<TPage>
+    {
+        /// <summary>
+        /// Pages with no items but a NextToken are legal, but this many in a row means the
+        /// endpoint is not making progress.
+        /// </summary>
+        public const int MaxEmptyPagesInARow = 100;
+
+        private readonly Func<string, CancellationToken, Task<TPage>> fetchPage;
+        private readonly Func<TPage, int> itemCountOf;
+        private readonly Func<TPage, string> nextTokenOf;
+        private Exception stopReason;
+        private int emptyPagesInARow;
+
+        /// <param name="firstToken">The token to start from, or null for the first page.</param>
+        /// <param name="fetchPage">Asks for the page a token points at (null: the first).</param>
+        /// <param name="itemCountOf">How many items a page carries.</param>
+        /// <param name="nextTokenOf">A page's NextToken, null on the last page.</param>
+        public PageWalker(string firstToken, Func<string, CancellationToken, Task<TPage>> fetchPage,
+            Func<TPage, int> itemCountOf, Func<TPage, string> nextTokenOf)
+        {
+            CurrentToken = firstToken;
+            this.fetchPage = fetchPage ?? throw new ArgumentNullException(nameof(fetchPage));
+            this.itemCountOf = itemCountOf ?? throw new ArgumentNullException(nameof(itemCountOf));
+            this.nextTokenOf = nextTokenOf ?? throw new ArgumentNullException(nameof(nextTokenOf));
+        }
+
+        /// <summary>The number of the page last asked for, counting from 1.</summary>
+        public int PageNumber { get; private set; }
+
+        /// <summary>The token that asks for the next page (or the one that just failed).</summary>
+        public string CurrentToken { get; private set; }
+
+        /// <summary>True once a page came without a NextToken.</summary>
+        public bool IsFinished { get; private set; }
+
+        /// <summary>
+        /// Fetches the next page. Any failure comes back as a <see cref="PagingException"/>
+        /// whose inner exception is the cause; the walker's state still names the failed page.
+        /// </summary>
+        public TPage NextPage(CancellationToken cancellationToken)
+        {
+            if (IsFinished) throw new InvalidOperationException("The listing has ended.");
+
+            // A page that cannot be followed was still a real answer: its items were returned,
+            // and only the request after it is refused.
+            if (stopReason != null) throw new PagingException(stopReason);
+
+            PageNumber++;
+            TPage page;
+            try
+            {
+                page = fetchPage(CurrentToken, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception exception)
+            {
+                throw new PagingException(exception);
+            }
+
+            var nextToken = nextTokenOf(page);
+            IsFinished = nextToken == null;
+            if (IsFinished) return page;
+
+            emptyPagesInARow = itemCountOf(page) == 0 ? emptyPagesInARow + 1 : 0;
+            if (nextToken == CurrentToken)
+            {
+                stopReason = new RepeatedNextTokenException(nextToken, PageNumber);
+            }
+            else if (emptyPagesInARow >= MaxEmptyPagesInARow)
+            {
+                stopReason = new StalledListingException(emptyPagesInARow, PageNumber);
+            }
+            CurrentToken = nextToken;
+            return page;
+        }
+    }
+}

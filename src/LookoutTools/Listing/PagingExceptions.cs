@@ -1,0 +1,52 @@
+using System;
+
+namespace LookoutTools.Listing
+{
+    /// <summary>Wraps whatever stopped a page, so callers catch one type.</summary>
+    public sealed class PagingException : Exception
+    {
+        public PagingException(Exception cause)
+            : base(cause.Message, cause)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A listing the endpoint will not let finish: following its NextToken cannot make
+    /// progress, so no resume token is offered.
+    /// </summary>
+    public abstract class UnfollowableListingException : Exception
+    {
+        protected UnfollowableListingException(string message, int lastPageNumber)
+            : base(message)
+        {
+            LastPageNumber = lastPageNumber;
+        }
+
+        /// <summary>The last page received; its versions were returned.</summary>
+        public int LastPageNumber { get; }
+    }
+
+    /// <summary>The endpoint answered a page with the same NextToken it was asked with.</summary>
+    public sealed class RepeatedNextTokenException : UnfollowableListingException
+    {
+        public RepeatedNextTokenException(string token, int pageNumber)
+            : base($"the endpoint answered page {pageNumber} with the same NextToken it was "
+                + "asked with, so following it would repeat that page forever", pageNumber)
+        {
+            Token = token;
+        }
+
+        public string Token { get; }
+    }
+
+    /// <summary>The endpoint kept answering pages with no versions and another NextToken.</summary>
+    public sealed class StalledListingException : UnfollowableListingException
+    {
+        public StalledListingException(int emptyPages, int pageNumber)
+            : base($"the endpoint answered {emptyPages} pages in a row, up to page {pageNumber}, "
+                + "with no versions and another NextToken", pageNumber)
+        {
+        }
+    }
+}

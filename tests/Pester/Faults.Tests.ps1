@@ -1,0 +1,237 @@
+# Faults injected by the emulator, on the first page and on a middle page: nothing already
+# received is lost, nothing comes twice, every failure has its error id and a resume token,
+# and nothing hangs. Also Ctrl+C, and answers that are odd but valid.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    Set-IsolatedAwsEnvironment
+
+    $Emulator = Start-EmulatorProcess -ArgumentList @('--no-sample-data', '--generate', 'pump-a=50')
+    $Connection = @{
+        EndpointUrl = $Emulator.Url; Region = 'us-east-1'; AccessKey = 'AKIAFAULTTESTS000001'
+        SecretKey = 'fault-tests-secret'
+    }
+    $CommandName = 'LookoutTools.Cmdlets.GetLEModelVersionCommand'
+    $AllVersions = @(Get-LEModelVersion pump-a -All @Connection).ModelVersion
+
+    function Invoke-Faulted([hashtable] $Rule, [hashtable] $Extra = @{}) {
+        Clear-EmulatorRequest -Emulator $Emulator
+        Set-EmulatorFault -Emulator $Emulator -Rule @($Rule)
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $everything = @(Get-LEModelVersion pump-a -All -PageSize 10 @Connection @Extra 2>&1)
+        $watch.Stop()
+        Clear-EmulatorFault -Emulator $Emulator
+        [pscustomobject]@{
+            Versions = @($everything | Where-Object { $_ -is [LookoutTools.Models.ModelVersionSummary] })
+            Errors   = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            Seconds  = $watch.Elapsed.TotalSeconds
+        }
+    }
+}
+
+AfterAll {
+    if ($Emulator) { Stop-EmulatorProcess -Emulator $Emulator }
+    Restore-AwsEnvironment
+}
+
+Describe 'A page that fails for good' {
+    It '<Kind> on <Where> ends in <ErrorId> with nothing lost and a token that resumes' -ForEach @(
+        foreach ($fault in @(
+                @{ Kind = 'error'; Rule = @{ HttpStatus = 400; ErrorType = 'ThrottlingException' }; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
+                @{ Kind = 'http429'; Rule = @{}; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
+                @{ Kind = 'http500'; Rule = @{}; ErrorId = 'InternalServerError'; Category = 'ResourceUnavailable' }
+                @{ Kind = 'http503'; Rule = @{}; ErrorId = 'InternalServerError'; Category = 'ResourceUnavailable' }
+                @{ Kind = 'drop-before-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
+                @{ Kind = 'drop-mid-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
+                @{ Kind = 'truncated-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
+                @{ Kind = 'malformed-json'; Rule = @{}; ErrorId = 'InvalidResponse'; Category = 'InvalidData' }
+                @{ Kind = 'wrong-content-type'; Rule = @{}; ErrorId = 'InvalidResponse'; Category = 'InvalidData' }
+                @{ Kind = 'hang'; Rule = @{}; ErrorId = 'RequestTimedOut'; Category = 'OperationTimeout' }
+            )) {
+            foreach ($page in 1, 3) {
+                $fault + @{ Page = $page; Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' }) }
+            }
+        }
+    ) {
+        $rule = @{ Kind = $Kind; Times = 0; OnRequest = $Page } + $Rule
+
+        # Long enough for the SDK's retries with backoff; only the hung answer needs it.
+        $result = Invoke-Faulted $rule @{ TimeoutSec = 8 }
+
+        $kept = ($Page - 1) * 10
+        $result.Versions.ModelVersion | Should -Be ($(if ($kept) { $AllVersions[0..($kept - 1)] } else { $null }))
+        $result.Errors | Should -HaveCount 1
+        $record = $result.Errors[0]
+        $record.FullyQualifiedErrorId | Should -BeExactly "$ErrorId,$CommandName"
+        $record.CategoryInfo.Category | Should -Be $Category
+        $record.Exception.PageNumber | Should -Be $Page
+        $result.Seconds | Should -BeLessThan 12
+        if ($Page -eq 1) {
+            $record.Exception.ResumeToken | Should -BeNullOrEmpty
+        }
+        else {
+            $record.Exception.Message | Should -BeLike "*Everything before this page was written*-NextToken '$($record.Exception.ResumeToken)'*"
+            $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $record.Exception.ResumeToken @Connection)
+            ($result.Versions.ModelVersion + $rest.ModelVersion) | Should -Be $AllVersions
+        }
+    }
+}
+
+Describe 'Faults the SDK retries through' {
+    It '<Kind> once on <Where> loses nothing and repeats nothing' -ForEach @(
+        foreach ($kind in 'http429', 'http500', 'http503', 'drop-before-body', 'drop-mid-body', 'truncated-body') {
+            foreach ($page in 1, 3) {
+                @{ Kind = $kind; Page = $page; Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' }) }
+            }
+        }
+    ) {
+        $result = Invoke-Faulted @{ Kind = $Kind; Times = 1; OnRequest = $Page }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions.ModelVersion | Should -Be $AllVersions
+    }
+
+    It 'a burst of throttling within the retry budget loses nothing' {
+        $result = Invoke-Faulted @{ Kind = 'error'; HttpStatus = 400; ErrorType = 'ThrottlingException'; Times = 2; OnRequest = 2 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions.ModelVersion | Should -Be $AllVersions
+    }
+
+    It 'a slow answer is waited for' {
+        $result = Invoke-Faulted @{ Kind = 'delay'; DelayMs = 700; Times = 1; OnRequest = 2 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions.ModelVersion | Should -Be $AllVersions
+        $result.Seconds | Should -BeGreaterThan 0.6
+    }
+}
+
+Describe 'Answers that cannot be followed' {
+    It 'stops when the endpoint answers a page with the token it was asked with' {
+        $result = Invoke-Faulted @{ Kind = 'repeat-token'; Times = 0; OnRequest = 3 }
+
+        $result.Errors | Should -HaveCount 1
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "RepeatedNextToken,$CommandName"
+        $result.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $result.Errors[0].Exception.PageNumber | Should -Be 3
+        $result.Errors[0].Exception.ResumeToken | Should -BeNullOrEmpty
+        $result.Versions.ModelVersion | Should -Be $AllVersions[0..29]
+        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 3
+    }
+
+    It 'stops when the first page''s token leads back to itself, after two requests' {
+        $result = Invoke-Faulted @{ Kind = 'repeat-token'; Times = 0 }
+
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "RepeatedNextToken,$CommandName"
+        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 2
+        $result.Seconds | Should -BeLessThan 5
+    }
+
+    It 'stops at empty pages that repeat their token' {
+        $result = Invoke-Faulted @{ Kind = 'empty-page-with-token'; Times = 0; OnRequest = 3 }
+
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "RepeatedNextToken,$CommandName"
+        $result.Versions.ModelVersion | Should -Be $AllVersions[0..19]
+    }
+}
+
+Describe 'A listing that never makes progress' {
+    It 'stops after 100 pages in a row with no versions and another token' {
+        $stalled = Start-EmulatorProcess -ArgumentList @('--no-sample-data', '--generate', 'pump-s=300')
+        try {
+            $null = Invoke-RestMethod -Method Post -Uri ($stalled.Url.TrimEnd('/') + '/_emulator/faults') `
+                -ContentType 'application/json' -Body '[{"Kind":"empty-page","Times":0}]'
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $everything = @(Get-LEModelVersion pump-s -All -PageSize 1 -EndpointUrl $stalled.Url `
+                    -Region us-east-1 -AccessKey AKIAFAULTTESTS000001 -SecretKey x 2>&1)
+            $watch.Stop()
+            $requests = @(Get-EmulatorRequest -Emulator $stalled)
+        }
+        finally { Stop-EmulatorProcess -Emulator $stalled }
+
+        $record = $everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
+        $record.FullyQualifiedErrorId | Should -BeExactly "StalledListing,$CommandName"
+        $record.Exception.Message | Should -BeLike '*100 pages in a row, up to page 100, with no versions*'
+        $record.Exception.ResumeToken | Should -BeNullOrEmpty
+        $requests | Should -HaveCount 100
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+    }
+}
+
+Describe 'Odd but valid answers' {
+    It 'keeps Status and ModelQuality values this build does not know' {
+        $result = Invoke-Faulted @{ Kind = 'unknown-enum'; Times = 1 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions | Should -HaveCount 50
+        @($result.Versions.Status + $result.Versions.ModelQuality) |
+            Where-Object { $_ -notin 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'IMPORT_IN_PROGRESS', 'CANCELED',
+                'QUALITY_THRESHOLD_MET', 'CANNOT_DETERMINE_QUALITY', 'POOR_QUALITY_DETECTED' } |
+            Should -Not -BeNullOrEmpty
+    }
+
+    It 'returns versions whose optional fields are missing' {
+        $result = Invoke-Faulted @{ Kind = 'missing-fields'; Times = 1 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions | Should -HaveCount 50
+        @($result.Versions | Where-Object { $null -eq $_.ModelArn -or $null -eq $_.CreatedAt }) |
+            Should -Not -BeNullOrEmpty
+    }
+
+    It 'ignores members it does not know' {
+        $result = Invoke-Faulted @{ Kind = 'extra-fields'; Times = 0 }
+
+        $result.Errors | Should -HaveCount 0
+        $result.Versions.ModelVersion | Should -Be $AllVersions
+    }
+
+    It 'reads a page of 500 versions with long ARNs' {
+        $long = 'm' * 200
+        $versions = @(New-ModelVersionData -ModelName $long -Count 500)
+        $file = Save-ModelVersionData -Versions $versions -Path (Join-Path $TestDrive 'long.json')
+        $big = Start-EmulatorProcess -ArgumentList @('--no-sample-data', '--data', $file)
+        try {
+            $listed = @(Get-LEModelVersion $long -PageSize 500 -EndpointUrl $big.Url -Region us-east-1 `
+                    -AccessKey AKIAFAULTTESTS000001 -SecretKey x -WarningVariable warnings)
+        }
+        finally { Stop-EmulatorProcess -Emulator $big }
+
+        $listed | Should -HaveCount 500
+        $warnings | Should -HaveCount 0
+        $listed[0].ModelVersionArn.Length | Should -BeGreaterThan 250
+    }
+}
+
+Describe 'Ctrl+C' {
+    It 'cancels the request in flight and returns within a second' {
+        Set-EmulatorFault -Emulator $Emulator -Rule @(@{ Kind = 'hang'; Times = 0; OnRequest = 2 })
+        $manifest = Join-Path $RepositoryRoot 'LookoutTools.psd1'
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $Connection)
+                    Import-Module $Manifest
+                    Get-LEModelVersion pump-a -All -PageSize 10 @Connection
+                }).AddArgument($manifest).AddArgument($Connection)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $running = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -lt 10 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 300
+
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $watch.Stop()
+
+            $output | Should -HaveCount 10
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $shell.Dispose()
+            Clear-EmulatorFault -Emulator $Emulator
+        }
+    }
+}
