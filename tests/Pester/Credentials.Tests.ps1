@@ -445,6 +445,27 @@ Describe 'Clients' {
     }
 }
 
+Describe 'Removing the module' {
+    It 'disposes the clients it kept' {
+        Set-IsolatedAwsEnvironment
+        $env:AWS_REGION = 'us-east-1'
+        $env:AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $Emulator.Url
+        $null = Get-LEModelVersion pump-a -AccessKey $Keys.Explicit.AccessKey -SecretKey $Keys.Explicit.SecretKey
+        [LookoutTools.Connection.ConnectionResolver]::KeptClientCount | Should -BeGreaterThan 0
+
+        Remove-Module LookoutTools
+
+        try {
+            [LookoutTools.Connection.ConnectionResolver]::KeptClientCount | Should -Be 0
+        }
+        finally {
+            Import-Module (Join-Path $RepositoryRoot 'LookoutTools.psd1') -Force
+        }
+        @(Get-LEModelVersion pump-a -AccessKey $Keys.Explicit.AccessKey -SecretKey $Keys.Explicit.SecretKey) |
+            Should -HaveCount 3
+    }
+}
+
 Describe 'Secrets' {
     It 'never shows a secret key or session token in any stream, error or transcript' {
         Set-IsolatedAwsEnvironment

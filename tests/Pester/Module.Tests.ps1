@@ -28,8 +28,9 @@ Describe 'LookoutTools module' {
     It 'exports exactly its cmdlets, named without wildcards' {
         $data = Import-PowerShellDataFile $ManifestPath
 
-        $data.CmdletsToExport | Should -Be @('Get-LEModelVersion')
-        (Get-Module LookoutTools).ExportedCmdlets.Keys | Should -Be @('Get-LEModelVersion')
+        $data.CmdletsToExport | Should -Be @('Get-LEModel', 'Get-LEModelVersion')
+        (Get-Module LookoutTools).ExportedCmdlets.Keys | Sort-Object |
+            Should -Be @('Get-LEModel', 'Get-LEModelVersion')
     }
 
     It 'gives the assembly the version of the manifest' {

@@ -58,11 +58,13 @@ namespace LookoutTools.Client
                 return pageOf(response);
             }
             catch (AmazonUnmarshallingException exception)
-                when (exception.InnerException is ResponseParseException parseError)
+                when (exception.InnerException is ResponseParseException
+                    || exception.InnerException is System.IO.IOException)
             {
-                // The SDK wraps what an unmarshaller throws; the caller wants the parse error
-                // itself, which names what was wrong with the answer.
-                ExceptionDispatchInfo.Capture(parseError).Throw();
+                // The SDK wraps what an unmarshaller throws; the caller wants the cause itself:
+                // the parse error that names what was wrong with the answer, or the broken
+                // connection that cut the answer short.
+                ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
                 throw;
             }
         }

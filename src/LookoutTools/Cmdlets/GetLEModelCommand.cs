@@ -73,16 +73,14 @@ namespace LookoutTools.Cmdlets
                 }
                 catch (PagingException exception)
                 {
-                    WriteError(ModelListingFailure.ToErrorRecord(exception.InnerException,
-                        walker.PageNumber, walker.CurrentToken, RequestTimeout));
+                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException,
+                        ListingSubject.Models, walker.PageNumber, walker.CurrentToken,
+                        RequestTimeout));
                     return;
                 }
 
                 WriteVerbose($"Received page {walker.PageNumber}: {page.Summaries.Count} models.");
-                foreach (var summary in page.Summaries)
-                {
-                    WriteObject(summary);
-                }
+                WriteObject(page.Summaries, enumerateCollection: true);
 
                 if (walker.IsFinished) return;
                 if (!All)

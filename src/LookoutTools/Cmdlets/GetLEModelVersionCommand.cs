@@ -144,7 +144,8 @@ namespace LookoutTools.Cmdlets
                 }
                 catch (PagingException exception)
                 {
-                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException, modelName,
+                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException,
+                        ListingSubject.VersionsOf(modelName),
                         pager.PageNumber, pager.CurrentToken, RequestTimeout));
                     return;
                 }

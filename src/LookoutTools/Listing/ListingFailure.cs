@@ -17,11 +17,11 @@ namespace LookoutTools.Listing
     /// </summary>
     public static class ListingFailure
     {
-        public static ErrorRecord ToErrorRecord(Exception exception, string modelName,
+        public static ErrorRecord ToErrorRecord(Exception exception, ListingSubject subject,
             int pageNumber, string resumeToken, TimeSpan? timeout)
         {
-            Classify(exception, timeout, out var errorId, out var category, out var cause,
-                out var advice);
+            Classify(exception, subject, timeout, out var errorId, out var category,
+                out var cause, out var advice);
 
             var serviceError = exception as AmazonServiceException;
             if (exception is UnfollowableListingException unfollowable)
@@ -33,10 +33,10 @@ namespace LookoutTools.Listing
             }
             var firstPage = pageNumber <= 1;
             var where = exception is UnfollowableListingException
-                ? $"Listing the versions of model '{modelName}' stopped after page {pageNumber}"
+                ? $"Listing {subject.Description} stopped after page {pageNumber}"
                 : firstPage
-                    ? $"Listing the versions of model '{modelName}' failed"
-                    : $"Listing the versions of model '{modelName}' failed on page {pageNumber}";
+                    ? $"Listing {subject.Description} failed"
+                    : $"Listing {subject.Description} failed on page {pageNumber}";
             var requestId = string.IsNullOrEmpty(serviceError?.RequestId)
                 ? ""
                 : $" (request id {serviceError.RequestId})";
@@ -47,8 +47,8 @@ namespace LookoutTools.Listing
             if (firstPage && resumeToken != null && errorId == "ValidationFailed")
             {
                 advice = $"The -NextToken '{Shorten(resumeToken)}' was not accepted: copy it "
-                    + "again from the warning or error that offered it, for the same model and "
-                    + "filters, or leave it out to start from the first page.";
+                    + $"again from the warning or error that offered it, for {subject.Scope}, "
+                    + "or leave it out to start from the first page.";
             }
             else if (resumeToken != null)
             {
@@ -58,11 +58,10 @@ namespace LookoutTools.Listing
             }
 
             var message = $"{where}: {cause}{requestId}. {advice}{resume}";
-            var listingException = new ModelVersionListingException(message, exception,
-                modelName, pageNumber, resumeToken, serviceError?.ErrorCode,
-                serviceError?.RequestId);
+            var listingException = subject.NewException(message, exception, pageNumber,
+                resumeToken, serviceError?.ErrorCode, serviceError?.RequestId);
 
-            var record = new ErrorRecord(listingException, errorId, category, modelName);
+            var record = new ErrorRecord(listingException, errorId, category, subject.ModelName);
             if (resume.Length > 0)
             {
                 record.ErrorDetails = new ErrorDetails(message)
@@ -73,12 +72,23 @@ namespace LookoutTools.Listing
             return record;
         }
 
-        private static void Classify(Exception exception, TimeSpan? timeout, out string errorId,
-            out ErrorCategory category, out string cause, out string advice)
+        private static void Classify(Exception exception, ListingSubject subject,
+            TimeSpan? timeout, out string errorId, out ErrorCategory category, out string cause,
+            out string advice)
         {
+            if (exception is AmazonUnmarshallingException)
+            {
+                // An answer the SDK itself could not read: not an error the service sent.
+                errorId = "InvalidResponse";
+                category = ErrorCategory.InvalidData;
+                cause = "the endpoint's answer could not be read: " + Trimmed(exception.Message);
+                advice = "Check that the endpoint is Lookout for Equipment and try again.";
+                return;
+            }
+
             if (exception is AmazonServiceException service)
             {
-                ClassifyServiceError(service, out errorId, out category, out advice);
+                ClassifyServiceError(service, subject, out errorId, out category, out advice);
                 cause = $"{service.ErrorCode}: {Trimmed(service.Message)}";
                 return;
             }
@@ -90,8 +100,8 @@ namespace LookoutTools.Listing
                     : "StalledListing";
                 category = ErrorCategory.InvalidResult;
                 cause = exception.Message;
-                advice = "Every version received so far was written; the listing was stopped "
-                    + "instead of looping. Report this to the endpoint's owner.";
+                advice = $"Every {subject.Items} received so far was written; the listing was "
+                    + "stopped instead of looping. Report this to the endpoint's owner.";
                 return;
             }
 
@@ -130,7 +140,8 @@ namespace LookoutTools.Listing
         }
 
         private static void ClassifyServiceError(AmazonServiceException service,
-            out string errorId, out ErrorCategory category, out string advice)
+            ListingSubject subject, out string errorId, out ErrorCategory category,
+            out string advice)
         {
             switch (service.ErrorCode)
             {
@@ -147,8 +158,7 @@ namespace LookoutTools.Listing
                 case "AccessDeniedException":
                     errorId = "AccessDenied";
                     category = ErrorCategory.PermissionDenied;
-                    advice = "Ask for lookoutequipment:ListModelVersions on this model, or use "
-                        + "other credentials.";
+                    advice = $"Ask for {subject.Permission}, or use other credentials.";
                     return;
                 case "UnrecognizedClientException":
                 case "InvalidSignatureException":

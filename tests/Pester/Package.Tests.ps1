@@ -1,0 +1,168 @@
+# What build.ps1 Package makes: a versioned module folder and a .nupkg that PSResourceGet can
+# publish to a local file repository and install from, with versions that agree everywhere.
+# Everything PSResourceGet writes (its repository list, the installed module) goes under
+# $TestDrive: the child processes get a home of their own there.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'ChildProcess.ps1')
+    Set-IsolatedAwsEnvironment
+
+    $Version = (Import-PowerShellDataFile (Join-Path $RepositoryRoot 'LookoutTools.psd1')).ModuleVersion
+    $PackageFolder = Join-Path $RepositoryRoot "artifacts/LookoutTools/$Version"
+    $Nupkg = Join-Path $RepositoryRoot "artifacts/LookoutTools.$Version.nupkg"
+    if (-not (Test-Path $Nupkg)) {
+        throw "$Nupkg is missing: run 'dotnet pwsh ./build.ps1 Package' (Test does) first."
+    }
+
+    $changelog = Get-Content -Raw (Join-Path $RepositoryRoot 'CHANGELOG.md')
+    $NewestEntry = [regex]::Match($changelog, '(?ms)^## (\S+)[^\n]*\n(.*?)(?=^## |\z)')
+
+    $isolatedHomeFolder = Join-Path $TestDrive 'home'
+    $IsolatedHome = @{
+        HOME            = $isolatedHomeFolder
+        XDG_DATA_HOME   = Join-Path $isolatedHomeFolder '.local/share'
+        XDG_CONFIG_HOME = Join-Path $isolatedHomeFolder '.config'
+        XDG_CACHE_HOME  = Join-Path $isolatedHomeFolder '.cache'
+        PSModulePath    = $null
+    }
+    foreach ($folder in $IsolatedHome.Values) {
+        if ($folder) { $null = New-Item -ItemType Directory -Force -Path $folder }
+    }
+}
+
+AfterAll {
+    Restore-AwsEnvironment
+}
+
+Describe 'build.ps1 Package' {
+    It 'lays out a versioned module folder with the module, help, views and emulator' {
+        foreach ($file in 'LookoutTools.psd1', 'LICENSE', 'module/bin/LookoutTools.dll',
+            'module/bin/AWSSDK.Core.dll', 'module/LookoutTools.Format.ps1xml',
+            'en-US/LookoutTools.dll-Help.xml', 'en-US/about_LookoutTools.help.txt',
+            'module/emulator/LookoutTools.Emulator.dll') {
+            Join-Path $PackageFolder $file | Should -Exist
+        }
+        Get-ChildItem -Recurse -Path $PackageFolder -Filter '*.pdb' | Should -BeNullOrEmpty
+    }
+
+    It 'writes a manifest that passes Test-ModuleManifest, with its release notes from CHANGELOG.md' {
+        $manifest = Test-ModuleManifest -Path (Join-Path $PackageFolder 'LookoutTools.psd1') -ErrorAction Stop
+
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.Tags | Should -Contain 'LookoutEquipment'
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.ReleaseNotes.Trim() | Should -BeExactly $NewestEntry.Groups[2].Value.Trim().Replace("`r`n", "`n")
+        $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be 'Get-LEModel', 'Get-LEModelVersion'
+    }
+
+    It 'gives the manifest, the assemblies, CHANGELOG.md and the package one version' {
+        $packagedManifest = Import-PowerShellDataFile (Join-Path $PackageFolder 'LookoutTools.psd1')
+        $assembly = [System.Reflection.AssemblyName]::GetAssemblyName(
+            (Join-Path $PackageFolder 'module/bin/LookoutTools.dll'))
+        $emulator = [System.Reflection.AssemblyName]::GetAssemblyName(
+            (Join-Path $PackageFolder 'module/emulator/LookoutTools.Emulator.dll'))
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $archive = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+        try {
+            $entry = $archive.GetEntry('LookoutTools.nuspec')
+            $reader = [System.IO.StreamReader]::new($entry.Open())
+            [xml] $nuspec = $reader.ReadToEnd()
+            $reader.Dispose()
+        }
+        finally {
+            $archive.Dispose()
+        }
+
+        $packagedManifest.ModuleVersion | Should -BeExactly $Version
+        $assembly.Version.ToString(3) | Should -BeExactly $Version
+        $emulator.Version.ToString(3) | Should -BeExactly $Version
+        $NewestEntry.Groups[1].Value | Should -BeExactly $Version
+        $nuspec.package.metadata.version | Should -BeExactly $Version
+        $nuspec.package.metadata.id | Should -BeExactly 'LookoutTools'
+    }
+}
+
+Describe 'The .nupkg, through PSResourceGet' {
+    BeforeAll {
+        $repository = Join-Path $TestDrive 'repository'
+        $null = New-Item -ItemType Directory -Force -Path $repository
+        $installScript = Join-Path $TestDrive 'publish-and-install.ps1'
+        Set-Content -Path $installScript -Value @'
+param($Nupkg, $Repository)
+$ErrorActionPreference = 'Stop'
+$name = 'LookoutToolsTest' + [guid]::NewGuid().ToString('N')
+Register-PSResourceRepository -Name $name -Uri $Repository -Trusted
+try {
+    Publish-PSResource -NupkgPath $Nupkg -Repository $name
+    Install-PSResource -Name LookoutTools -Repository $name -Scope CurrentUser -TrustRepository -Quiet
+    $installed = Get-InstalledPSResource -Name LookoutTools -Scope CurrentUser
+    [pscustomobject]@{
+        Published         = @(Get-ChildItem $Repository -Filter *.nupkg).Name
+        InstalledLocation = $installed.InstalledLocation
+        Version           = $installed.Version.ToString()
+        RepositoryStore   = (Get-ChildItem -Recurse -Force -Path $env:HOME -Filter 'PSResourceRepository.xml').FullName
+    } | ConvertTo-Json
+}
+finally {
+    Unregister-PSResourceRepository -Name $name
+    Write-Output "Left registered: $(@(Get-PSResourceRepository).Name -join ', ')"
+}
+'@
+        $printed = Invoke-ChildPwsh -File $installScript -ArgumentList $Nupkg, $repository `
+            -Environment $IsolatedHome
+        $LeftRegistered = [regex]::Match($printed, 'Left registered: (.*)').Groups[1].Value
+        $Installed = ($printed -replace 'Left registered: .*', '') | ConvertFrom-Json
+
+        $Emulator = Start-EmulatorProcess -ArgumentList @(
+            '--access-key', $TestAccessKey, '--secret-key', $TestSecretKey)
+        $runScript = Join-Path $TestDrive 'run-installed.ps1'
+        Set-Content -Path $runScript -Value @'
+param($Url, $AccessKey, $SecretKey)
+$ErrorActionPreference = 'Stop'
+Import-Module LookoutTools
+$module = Get-Module LookoutTools
+[pscustomobject]@{
+    ModuleBase = $module.ModuleBase
+    Version    = $module.Version.ToString()
+    Versions   = @(Get-LEModelVersion pump-7 -All -EndpointUrl $Url -AccessKey $AccessKey -SecretKey $SecretKey).Count
+    Synopsis   = (Get-Help Get-LEModelVersion).Synopsis
+    About      = [bool](Get-Help about_LookoutTools | Out-String | Select-String 'TESTING YOUR SCRIPTS')
+    Emulator   = Test-Path (Join-Path $module.ModuleBase 'module/emulator/LookoutTools.Emulator.dll')
+} | ConvertTo-Json
+'@
+        $Ran = Invoke-ChildPwsh -File $runScript -ArgumentList $Emulator.Url, $TestAccessKey, $TestSecretKey `
+            -Environment $IsolatedHome | ConvertFrom-Json
+    }
+
+    AfterAll {
+        if ($Emulator) { Stop-EmulatorProcess -Emulator $Emulator }
+    }
+
+    It 'publishes to a local file repository' {
+        $Installed.Published | Should -Be "LookoutTools.$Version.nupkg"
+    }
+
+    It 'installs for the current user, which here is a home in $TestDrive' {
+        $Installed.Version | Should -BeExactly $Version
+        $Installed.InstalledLocation | Should -BeLike "$TestDrive*"
+        $Installed.RepositoryStore | Should -BeLike "$TestDrive*"
+    }
+
+    It 'unregisters the repository it registered' {
+        $LeftRegistered | Should -Not -BeLike '*LookoutToolsTest*'
+    }
+
+    It 'imports by name from the installed copy and lists versions from the emulator' {
+        $Ran.ModuleBase | Should -BeLike "$TestDrive*"
+        $Ran.Version | Should -BeExactly $Version
+        $Ran.Versions | Should -Be 240
+    }
+
+    It 'brings its help, about topic and emulator along' {
+        $Ran.Synopsis | Should -BeLike 'Lists the versions of Amazon Lookout for Equipment models*'
+        $Ran.About | Should -BeTrue
+        $Ran.Emulator | Should -BeTrue
+    }
+}
