@@ -5,7 +5,7 @@ Builds, tests, demonstrates and packages LookoutTools.
 .DESCRIPTION
 Tasks:
   Build    compile the module into module/bin and the emulator into module/emulator, and
-           the markdown help in docs/help into MAML and about topics in en-US
+           the markdown help in module/help into MAML and about topics in en-US
   Test     Package, then run the xunit and Pester suites; ends with "N passed, N failed"
   Demo     Build, start the emulator with the sample data, list model versions against it
   Package  Build, then lay out a versioned module folder and a .nupkg under artifacts/
@@ -67,7 +67,7 @@ function Get-ModuleVersion {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Help: markdown in docs/help, turned into MAML and about_*.help.txt by a small converter. The
+# Help: markdown in module/help, turned into MAML and about_*.help.txt by a small converter. The
 # markdown follows platyPS's layout (platyPS itself cannot be installed here): H2 sections
 # SYNOPSIS, DESCRIPTION, EXAMPLES, PARAMETERS (one H3 "-Name" each, with a yaml block),
 # INPUTS, OUTPUTS, NOTES and RELATED LINKS. A line '<!-- include FILE -->' takes in another
@@ -497,7 +497,7 @@ function ConvertTo-AboutHelp {
 }
 
 function Invoke-BuildHelp {
-    $source = Join-Path $RepositoryRoot 'docs/help'
+    $source = Join-Path $RepositoryRoot 'module/help'
     $null = New-Item -ItemType Directory -Force -Path $HelpFolder
     $commands = Get-ChildItem -Path $source -Filter '*-*.md' | Sort-Object Name
     $maml = Join-Path $HelpFolder 'LookoutTools.dll-Help.xml'

@@ -1,6 +1,6 @@
 # Installs and runs the reference client: the AWS SDK for JavaScript v3 Lookout for Equipment
 # client, driven by lookout-client.mjs. Used by tests/Pester/Conformance.Tests.ps1 and by
-# bench/Measure-Listing.ps1. Every child process has a deadline and is ended by its own id.
+# tests/bench/Measure-Listing.ps1. Every child process has a deadline and is ended by its own id.
 
 Set-StrictMode -Version Latest
 

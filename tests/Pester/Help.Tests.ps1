@@ -1,4 +1,4 @@
-# Help in the shell: the MAML and about topic the build compiles from docs/help, checked against
+# Help in the shell: the MAML and about topic the build compiles from module/help, checked against
 # the cmdlets themselves, and the examples run against the emulator.
 
 BeforeAll {

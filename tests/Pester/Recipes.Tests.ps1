@@ -1,12 +1,12 @@
 # The two ways README.md and about_LookoutTools show to test a runbook: the files in
-# docs/recipes are the text both documents show, and this test runs them as they are.
+# module/examples are the text both documents show, and this test runs them as they are.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     . (Join-Path $PSScriptRoot 'ChildProcess.ps1')
     Set-IsolatedAwsEnvironment
 
-    $RecipeFolder = Join-Path $RepositoryRoot 'docs/recipes'
+    $RecipeFolder = Join-Path $RepositoryRoot 'module/examples'
     function Get-Text([string] $Path) { (Get-Content -Raw $Path) -replace "`r`n", "`n" }
 }
 
@@ -16,7 +16,7 @@ AfterAll {
 
 Describe 'The testing recipes' {
     It 'appear in <Document> exactly as <Recipe> has them' -ForEach @(
-        foreach ($document in 'README.md', 'docs/help/about_LookoutTools.md') {
+        foreach ($document in 'README.md', 'module/help/about_LookoutTools.md') {
             foreach ($recipe in 'Assert-ModelQuality.ps1', 'Assert-ModelQuality.Mock.Tests.ps1',
                 'Assert-ModelQuality.Emulator.Tests.ps1', 'pump-7.versions.json') {
                 @{ Document = $document; Recipe = $recipe }

@@ -23,7 +23,7 @@ the JS row says why it is missing. Nothing leaves the machine: every client is p
 emulator with made-up keys, and the real ~/.aws is never read.
 
 .EXAMPLE
-dotnet pwsh ./bench/Measure-Listing.ps1
+dotnet pwsh ./tests/bench/Measure-Listing.ps1
 #>
 [CmdletBinding()]
 param(
@@ -46,7 +46,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$RepositoryRoot = Split-Path -Parent $PSScriptRoot
+$RepositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
 $ModuleManifest = Join-Path $RepositoryRoot 'LookoutTools.psd1'
 $PwshDll = Join-Path $PSHOME 'pwsh.dll'
 $ChildTimeoutSeconds = 240
