@@ -511,7 +511,8 @@ function Invoke-BuildHelp {
 function Invoke-Build {
     Write-Host "Building LookoutTools $(Get-ModuleVersion) ($Configuration)" -ForegroundColor Cyan
     $moduleProject = Join-Path $RepositoryRoot 'src/LookoutTools/LookoutTools.csproj'
-    $emulatorProject = Join-Path $RepositoryRoot 'src/LookoutTools.Emulator/LookoutTools.Emulator.csproj'
+    $emulatorProject = Join-Path $RepositoryRoot (
+        'src/LookoutTools.Emulator/LookoutTools.Emulator.csproj')
 
     Invoke-Native dotnet @('build', $moduleProject, '-c', $Configuration, '--nologo', '-v', 'q',
         '-o', (Join-Path $ModuleFolder 'bin'))
@@ -583,7 +584,10 @@ Import-Module '$pester' -Force
 `$configuration.Run.PassThru = `$true
 `$configuration.Output.Verbosity = 'Detailed'
 `$result = Invoke-Pester -Configuration `$configuration
-@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount } |
+@{
+    Passed = `$result.PassedCount
+    Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount
+} |
     ConvertTo-Json | Set-Content -Path '$resultFile'
 "@
     $pwsh = @(Get-PwshCommand)
@@ -591,7 +595,11 @@ Import-Module '$pester' -Force
     if (-not (Test-Path $resultFile)) { throw 'Pester did not report a result.' }
     $counts = Get-Content $resultFile -Raw | ConvertFrom-Json
     Remove-Item $resultFile
-    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$counts.Passed; Failed = [int]$counts.Failed }
+    [pscustomobject]@{
+        Suite  = 'Pester'
+        Passed = [int]$counts.Passed
+        Failed = [int]$counts.Failed
+    }
 }
 
 function Invoke-Test {
@@ -599,9 +607,11 @@ function Invoke-Test {
     Invoke-Package
     $isolated = Set-TestEnvironment
     try {
+        $unitTests = 'tests/LookoutTools.Tests/LookoutTools.Tests.csproj'
+        $emulatorTests = 'tests/LookoutTools.Emulator.Tests/LookoutTools.Emulator.Tests.csproj'
         $results = @(
-            Invoke-DotnetTest (Join-Path $RepositoryRoot 'tests/LookoutTools.Tests/LookoutTools.Tests.csproj')
-            Invoke-DotnetTest (Join-Path $RepositoryRoot 'tests/LookoutTools.Emulator.Tests/LookoutTools.Emulator.Tests.csproj')
+            Invoke-DotnetTest (Join-Path $RepositoryRoot $unitTests)
+            Invoke-DotnetTest (Join-Path $RepositoryRoot $emulatorTests)
             Invoke-PesterSuite
         )
     }

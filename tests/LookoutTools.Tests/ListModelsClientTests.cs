@@ -10,7 +10,9 @@ using Xunit;
 
 namespace LookoutTools.Tests
 {
-    /// <summary>ListModels through the client, at the HTTP level, against a loopback server.</summary>
+    /// <summary>
+    /// ListModels through the client, at the HTTP level, against a loopback server.
+    /// </summary>
     public sealed class ListModelsClientTests
     {
         private const string OnePage = "{\"ModelSummaries\":[{\"ModelName\":\"pump-7\","

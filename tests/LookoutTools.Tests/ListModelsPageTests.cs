@@ -77,7 +77,8 @@ namespace LookoutTools.Tests
         [Fact]
         public void KeepsAStatusThisBuildDoesNotKnow()
         {
-            var page = Parse("{\"ModelSummaries\":[{\"ModelName\":\"m\",\"Status\":\"ARCHIVED\"}]}");
+            var page = Parse(
+                "{\"ModelSummaries\":[{\"ModelName\":\"m\",\"Status\":\"ARCHIVED\"}]}");
 
             Assert.Equal("ARCHIVED", page.Summaries[0].Status);
         }

@@ -22,7 +22,8 @@ namespace LookoutTools.Tests
             return names.Select(name => new ModelNameCandidate(name, name)).ToArray();
         }
 
-        private static string[] NamesIn(System.Collections.Generic.IReadOnlyList<ModelNameCandidate> found)
+        private static string[] NamesIn(
+            System.Collections.Generic.IReadOnlyList<ModelNameCandidate> found)
         {
             return found?.Select(candidate => candidate.ModelName).ToArray();
         }

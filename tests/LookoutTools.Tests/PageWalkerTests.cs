@@ -9,7 +9,9 @@ namespace LookoutTools.Tests
 {
     public sealed class PageWalkerTests
     {
-        /// <summary>A page for these tests: how many items, and the token of the next page.</summary>
+        /// <summary>
+        /// A page for these tests: how many items, and the token of the next page.
+        /// </summary>
         private sealed class Page
         {
             public Page(int items, string nextToken)

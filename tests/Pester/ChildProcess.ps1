@@ -50,7 +50,8 @@ function Invoke-ChildPwsh {
     }
     $process.WaitForExit()
     if ($process.ExitCode -ne 0) {
-        throw "pwsh -File $File exited with $($process.ExitCode): $($errors.Result)$($output.Result)"
+        throw ("pwsh -File $File exited with $($process.ExitCode): " +
+            "$($errors.Result)$($output.Result)")
     }
     $output.Result
 }

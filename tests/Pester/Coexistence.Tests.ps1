@@ -26,7 +26,9 @@ BeforeAll {
         '--access-key', $TestAccessKey, '--secret-key', $TestSecretKey)
     $credentials = Join-Path $TestDrive 'credentials'
     Set-Content -Path $credentials -Value @(
-        '[emulator]', "aws_access_key_id = $TestAccessKey", "aws_secret_access_key = $TestSecretKey")
+        '[emulator]',
+        "aws_access_key_id = $TestAccessKey",
+        "aws_secret_access_key = $TestSecretKey")
 
     $script = Join-Path $TestDrive 'other-core-first.ps1'
     Set-Content -Path $script -Value @'
@@ -35,17 +37,21 @@ $ErrorActionPreference = 'Stop'
 Add-Type -Path $OtherCore
 Import-Module $Manifest
 $connection = @{ EndpointUrl = $Url; AccessKey = $AccessKey; SecretKey = $SecretKey }
-$line = "Get-LEModelVersion -EndpointUrl $Url -AccessKey $AccessKey -SecretKey $SecretKey -ModelName pu"
+$line = "Get-LEModelVersion -EndpointUrl $Url -AccessKey $AccessKey " +
+    "-SecretKey $SecretKey -ModelName pu"
 [pscustomobject]@{
     Cores       = @([AppDomain]::CurrentDomain.GetAssemblies() |
         Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } |
-        ForEach-Object { [System.Diagnostics.FileVersionInfo]::GetVersionInfo($_.Location).FileVersion })
+        ForEach-Object {
+            [System.Diagnostics.FileVersionInfo]::GetVersionInfo($_.Location).FileVersion
+        })
     Versions    = @(Get-LEModelVersion pump-7 -All @connection).Count
     Models      = @(Get-LEModel -All @connection).Count
     FromProfile = @(Get-LEModelVersion fan-x1 -All -EndpointUrl $Url -ProfileName emulator `
             -ProfileLocation $CredentialsFile).Count
-    Completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches |
-        ForEach-Object CompletionText)
+    Completions = @(
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches |
+            ForEach-Object CompletionText)
 } | ConvertTo-Json
 '@
 }

@@ -16,8 +16,11 @@ BeforeAll {
         }
     }
     $CanarySessionToken = 'session-token-canary-93e7aa01'
-    $emulatorArguments = @('--data', (Save-ModelVersionData -Path (Join-Path $TestDrive 'data.json') `
-                -Versions @(New-ModelVersionData -ModelName 'pump-a' -Count 3)))
+    $dataParameters = @{
+        Path     = Join-Path $TestDrive 'data.json'
+        Versions = @(New-ModelVersionData -ModelName 'pump-a' -Count 3)
+    }
+    $emulatorArguments = @('--data', (Save-ModelVersionData @dataParameters))
     foreach ($name in $Keys.Keys) {
         $credential = "$($Keys[$name].AccessKey):$($Keys[$name].SecretKey)"
         if ($name -eq 'Session') { $credential += ":$CanarySessionToken" }
@@ -31,7 +34,8 @@ BeforeAll {
     $ProcessScript = Join-Path $TestDrive 'credential-process.sh'
     Set-Content -Path $ProcessScript -Value @(
         '#!/bin/sh'
-        "printf '{""Version"": 1, ""AccessKeyId"": ""$($Keys.Process.AccessKey)"", ""SecretAccessKey"": ""$($Keys.Process.SecretKey)""}'"
+        ("printf '{""Version"": 1, ""AccessKeyId"": ""$($Keys.Process.AccessKey)"", " +
+            """SecretAccessKey"": ""$($Keys.Process.SecretKey)""}'")
     )
     Set-Content -Path $CredentialsFile -Value @(
         '[named]'
@@ -86,7 +90,8 @@ BeforeAll {
             Where-Object Operation -eq 'ListModelVersions')
         [pscustomobject]@{
             Versions  = @($all | Where-Object { $_ -is [LookoutTools.Models.ModelVersionSummary] })
-            Verbose   = ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+            Verbose   = ($all |
+                    Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
                     ForEach-Object Message) -join "`n"
             SignedBy  = @($requests.AccessKey)
             Requests  = $requests
@@ -97,7 +102,8 @@ BeforeAll {
 
 AfterAll {
     if ($Emulator) { Stop-EmulatorProcess -Emulator $Emulator }
-    Remove-Variable -Name StoredAWSCredentials, StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
+    Remove-Variable -Name StoredAWSCredentials,
+        StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
     Restore-AwsEnvironment
 }
 
@@ -105,7 +111,8 @@ Describe 'Credential order' {
     BeforeEach {
         Set-IsolatedAwsEnvironment
         Set-Profiles
-        Remove-Variable -Name StoredAWSCredentials, StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
+        Remove-Variable -Name StoredAWSCredentials,
+            StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
         $env:AWS_REGION = 'us-east-1'
         $env:AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $Emulator.Url
     }
@@ -115,7 +122,10 @@ Describe 'Credential order' {
         $env:AWS_SECRET_ACCESS_KEY = $Keys.Environment.SecretKey
         $global:StoredAWSCredentials = 'stored'
 
-        $result = Invoke-Signed @{ AccessKey = $Keys.Explicit.AccessKey; SecretKey = $Keys.Explicit.SecretKey }
+        $result = Invoke-Signed @{
+            AccessKey = $Keys.Explicit.AccessKey
+            SecretKey = $Keys.Explicit.SecretKey
+        }
 
         $result.SignedBy | Should -Be @($Keys.Explicit.AccessKey)
         $result.Verbose | Should -Match 'credentials from -AccessKey and -SecretKey'
@@ -125,7 +135,8 @@ Describe 'Credential order' {
         $env:AWS_ACCESS_KEY_ID = $Keys.Environment.AccessKey
         $env:AWS_SECRET_ACCESS_KEY = $Keys.Environment.SecretKey
         $global:StoredAWSCredentials = 'stored'
-        $credential = [Amazon.Runtime.BasicAWSCredentials]::new($Keys.Credential.AccessKey, $Keys.Credential.SecretKey)
+        $credential = [Amazon.Runtime.BasicAWSCredentials]::new(
+            $Keys.Credential.AccessKey, $Keys.Credential.SecretKey)
 
         $result = Invoke-Signed @{ ProfileName = 'named'; Credential = $credential }
 
@@ -153,7 +164,8 @@ Describe 'Credential order' {
         $env:AWS_ACCESS_KEY_ID = $Keys.Environment.AccessKey
         $env:AWS_SECRET_ACCESS_KEY = $Keys.Environment.SecretKey
         $global:StoredAWSCredentials = 'stored'
-        $credential = [Amazon.Runtime.BasicAWSCredentials]::new($Keys.Credential.AccessKey, $Keys.Credential.SecretKey)
+        $credential = [Amazon.Runtime.BasicAWSCredentials]::new(
+            $Keys.Credential.AccessKey, $Keys.Credential.SecretKey)
 
         $result = Invoke-Signed @{ Credential = $credential }
 
@@ -212,13 +224,15 @@ Describe 'Credential order' {
         (Invoke-Signed).SignedBy | Should -Be @($Keys.Default.AccessKey)
     }
 
-    It '8. with nothing at all, and instance metadata off, the error lists the ways to give credentials' {
+    It ('8. with nothing at all, and instance metadata off, ' +
+        'the error lists the ways to give credentials') {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'absent'
 
         $thrown = { Get-LEModelVersion pump-a -ErrorAction Stop } | Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'NoCredentials,*'
-        $thrown.Exception.Message | Should -BeLike '*-AccessKey and -SecretKey, -ProfileName or -Credential*AWS_PROFILE*'
+        $thrown.Exception.Message |
+            Should -BeLike '*-AccessKey and -SecretKey, -ProfileName or -Credential*AWS_PROFILE*'
     }
 }
 
@@ -231,7 +245,8 @@ Describe 'Profile kinds' {
     }
 
     It 'signs with the keys a credential_process prints' {
-        (Invoke-Signed @{ ProfileName = 'process' }).SignedBy | Should -Be @($Keys.Process.AccessKey)
+        (Invoke-Signed @{ ProfileName = 'process' }).SignedBy |
+            Should -Be @($Keys.Process.AccessKey)
     }
 
     It 'signs with a session token kept in a profile' {
@@ -262,24 +277,32 @@ Describe 'Profile kinds' {
         $env:AWS_SECRET_ACCESS_KEY = $Keys.Environment.SecretKey
         Clear-EmulatorRequest -Emulator $Emulator
 
-        $thrown = { Get-LEModelVersion pump-a -ProfileName sso -ErrorAction Stop } | Should -Throw -PassThru
+        $thrown = { Get-LEModelVersion pump-a -ProfileName sso -ErrorAction Stop } |
+            Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'CredentialsUnavailable,*'
         $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
-        $thrown.Exception.Message | Should -BeLike "The credentials from profile 'sso' could not be obtained (*SSO*). Sign in first with: aws sso login --profile sso"
+        $expected = "The credentials from profile 'sso' could not be obtained (*SSO*). " +
+            'Sign in first with: aws sso login --profile sso'
+        $thrown.Exception.Message | Should -BeLike $expected
         @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
     }
 
     It 'reports a failing credential_process without showing what it printed' {
         $leaky = Join-Path $TestDrive 'leaky-process.sh'
-        Set-Content -Path $leaky -Value @('#!/bin/sh', "echo 'not json {SecretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDKEY1}'", 'exit 3')
+        Set-Content -Path $leaky -Value @(
+            '#!/bin/sh',
+            "echo 'not json {SecretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDKEY1}'",
+            'exit 3')
         Add-Content -Path $ConfigFile -Value @('[profile leaky]', "credential_process = sh $leaky")
         Clear-EmulatorRequest -Emulator $Emulator
 
-        $thrown = { Get-LEModelVersion pump-a -ProfileName leaky -ErrorAction Stop } | Should -Throw -PassThru
+        $thrown = { Get-LEModelVersion pump-a -ProfileName leaky -ErrorAction Stop } |
+            Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'CredentialsUnavailable,*'
-        $thrown.Exception.Message | Should -BeLike "*Run the credential_process of profile 'leaky' by hand*"
+        $thrown.Exception.Message |
+            Should -BeLike "*Run the credential_process of profile 'leaky' by hand*"
         ($thrown | Format-List * -Force | Out-String) + $thrown.Exception.ToString() |
             Should -Not -Match 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDKEY1'
         @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
@@ -291,18 +314,39 @@ Describe 'Region order' {
         Set-IsolatedAwsEnvironment
         Set-Profiles
         Remove-Variable -Name StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
-        $Signed = @{ EndpointUrl = $Emulator.Url; AccessKey = $Keys.Explicit.AccessKey; SecretKey = $Keys.Explicit.SecretKey }
+        $Signed = @{
+            EndpointUrl = $Emulator.Url
+            AccessKey   = $Keys.Explicit.AccessKey
+            SecretKey   = $Keys.Explicit.SecretKey
+        }
     }
 
     It '<Case>' -ForEach @(
-        @{ Case = '-Region comes first'; Region = 'ap-northeast-2'; Stored = 'eu-west-1'; AwsRegion = 'us-west-2'
-            Expected = 'region ap-northeast-2 (from -Region)' }
-        @{ Case = '$StoredAWSRegion comes before the environment'; Stored = 'eu-west-1'; AwsRegion = 'us-west-2'
-            Expected = 'region eu-west-1 (from $StoredAWSRegion)' }
-        @{ Case = 'AWS_REGION comes before AWS_DEFAULT_REGION'; AwsRegion = 'us-west-2'; DefaultRegion = 'ca-central-1'
-            Expected = 'region us-west-2 (from AWS_REGION)' }
-        @{ Case = 'AWS_DEFAULT_REGION comes before the profile'; DefaultRegion = 'ca-central-1'; UseProfile = 'named'
-            Expected = 'region ca-central-1 (from AWS_DEFAULT_REGION)' }
+        @{
+            Case      = '-Region comes first'
+            Region    = 'ap-northeast-2'
+            Stored    = 'eu-west-1'
+            AwsRegion = 'us-west-2'
+            Expected  = 'region ap-northeast-2 (from -Region)'
+        }
+        @{
+            Case      = '$StoredAWSRegion comes before the environment'
+            Stored    = 'eu-west-1'
+            AwsRegion = 'us-west-2'
+            Expected  = 'region eu-west-1 (from $StoredAWSRegion)'
+        }
+        @{
+            Case          = 'AWS_REGION comes before AWS_DEFAULT_REGION'
+            AwsRegion     = 'us-west-2'
+            DefaultRegion = 'ca-central-1'
+            Expected      = 'region us-west-2 (from AWS_REGION)'
+        }
+        @{
+            Case          = 'AWS_DEFAULT_REGION comes before the profile'
+            DefaultRegion = 'ca-central-1'
+            UseProfile    = 'named'
+            Expected      = 'region ca-central-1 (from AWS_DEFAULT_REGION)'
+        }
         @{ Case = 'the profile''s region comes last'; UseProfile = 'named'
             Expected = "region eu-west-1 (from profile 'named')" }
     ) {
@@ -311,7 +355,10 @@ Describe 'Region order' {
         if ($DefaultRegion) { $env:AWS_DEFAULT_REGION = $DefaultRegion }
         $parameters = @{ EndpointUrl = $Emulator.Url }
         if ($UseProfile) { $parameters.ProfileName = $UseProfile }
-        else { $parameters.AccessKey = $Keys.Explicit.AccessKey; $parameters.SecretKey = $Keys.Explicit.SecretKey }
+        else {
+            $parameters.AccessKey = $Keys.Explicit.AccessKey
+            $parameters.SecretKey = $Keys.Explicit.SecretKey
+        }
         if ($Region) { $parameters.Region = $Region }
 
         $result = Invoke-Signed $parameters
@@ -323,15 +370,21 @@ Describe 'Region order' {
     It 'accepts a RegionEndpoint object in $StoredAWSRegion' {
         $global:StoredAWSRegion = [Amazon.RegionEndpoint]::EUCentral1
 
-        (Invoke-Signed $Signed).Verbose | Should -BeLike '*region eu-central-1 (from $StoredAWSRegion)*'
+        (Invoke-Signed $Signed).Verbose |
+            Should -BeLike '*region eu-central-1 (from $StoredAWSRegion)*'
     }
 
     It 'stops, listing the ways to give one, when there is no region and no endpoint' {
-        $thrown = { Get-LEModelVersion pump-a -AccessKey $Keys.Explicit.AccessKey -SecretKey $Keys.Explicit.SecretKey -ErrorAction Stop } |
+        $explicitKeys = @{
+            AccessKey = $Keys.Explicit.AccessKey
+            SecretKey = $Keys.Explicit.SecretKey
+        }
+        $thrown = { Get-LEModelVersion pump-a @explicitKeys -ErrorAction Stop } |
             Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'NoRegion,*'
-        $thrown.Exception.Message | Should -BeLike '*-Region or Set-DefaultAWSRegion*AWS_REGION or AWS_DEFAULT_REGION*-EndpointUrl*'
+        $thrown.Exception.Message | Should -BeLike (
+            '*-Region or Set-DefaultAWSRegion*AWS_REGION or AWS_DEFAULT_REGION*-EndpointUrl*')
     }
 }
 
@@ -381,7 +434,9 @@ Describe 'Endpoint order' {
 
     It 'otherwise resolves the regional endpoint, without sending anything' {
         $settings = [LookoutTools.Connection.ConnectionSettings]@{
-            Region = 'eu-west-1'; AccessKey = $Keys.Explicit.AccessKey; SecretKey = $Keys.Explicit.SecretKey
+            Region    = 'eu-west-1'
+            AccessKey = $Keys.Explicit.AccessKey
+            SecretKey = $Keys.Explicit.SecretKey
         }
 
         $connection = [LookoutTools.Connection.ConnectionResolver]::Resolve($settings)
@@ -392,14 +447,18 @@ Describe 'Endpoint order' {
 
     It 'warns that a signed request to a non-loopback http:// endpoint is not encrypted' {
         $settings = [LookoutTools.Connection.ConnectionSettings]@{
-            EndpointUrl = 'http://lookout.example.invalid:8080'; AccessKey = 'AKIAEXAMPLE'; SecretKey = 'x'
+            EndpointUrl = 'http://lookout.example.invalid:8080'
+            AccessKey   = 'AKIAEXAMPLE'
+            SecretKey   = 'x'
         }
 
         $connection = [LookoutTools.Connection.ConnectionResolver]::Resolve($settings)
 
         $connection.SendsInPlainText | Should -BeTrue
         [LookoutTools.Connection.ConnectionResolver]::Resolve(
-            [LookoutTools.Connection.ConnectionSettings]@{ EndpointUrl = $Emulator.Url; AccessKey = 'a'; SecretKey = 'b' }
+            [LookoutTools.Connection.ConnectionSettings]@{
+                EndpointUrl = $Emulator.Url; AccessKey = 'a'; SecretKey = 'b'
+            }
         ).SendsInPlainText | Should -BeFalse
     }
 }
@@ -434,7 +493,8 @@ Describe 'Clients' {
 
         $results = 1..10 | ForEach-Object -ThrottleLimit 10 -Parallel {
             Import-Module $using:manifest
-            $versions = @(Get-LEModelVersion pump-a -ProfileName "p$_" -ProfileLocation $using:parallelCredentials)
+            $location = $using:parallelCredentials
+            $versions = @(Get-LEModelVersion pump-a -ProfileName "p$_" -ProfileLocation $location)
             [pscustomobject]@{ Profile = "p$_"; Listed = $versions.Count }
         }
 
@@ -450,7 +510,11 @@ Describe 'Removing the module' {
         Set-IsolatedAwsEnvironment
         $env:AWS_REGION = 'us-east-1'
         $env:AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $Emulator.Url
-        $null = Get-LEModelVersion pump-a -AccessKey $Keys.Explicit.AccessKey -SecretKey $Keys.Explicit.SecretKey
+        $explicitKeys = @{
+            AccessKey = $Keys.Explicit.AccessKey
+            SecretKey = $Keys.Explicit.SecretKey
+        }
+        $null = Get-LEModelVersion pump-a @explicitKeys
         [LookoutTools.Connection.ConnectionResolver]::KeptClientCount | Should -BeGreaterThan 0
 
         Remove-Module LookoutTools
@@ -461,7 +525,7 @@ Describe 'Removing the module' {
         finally {
             Import-Module (Join-Path $RepositoryRoot 'LookoutTools.psd1') -Force
         }
-        @(Get-LEModelVersion pump-a -AccessKey $Keys.Explicit.AccessKey -SecretKey $Keys.Explicit.SecretKey) |
+        @(Get-LEModelVersion pump-a @explicitKeys) |
             Should -HaveCount 3
     }
 }
@@ -477,11 +541,19 @@ Describe 'Secrets' {
         $wrong = @{ AccessKey = $Keys.Explicit.AccessKey; SecretKey = 'wrong-secret-canary-c0ffee' }
         $scenarios = @(
             @{ AccessKey = $Keys.Explicit.AccessKey; SecretKey = $Keys.Explicit.SecretKey }
-            @{ AccessKey = $Keys.Session.AccessKey; SecretKey = $Keys.Session.SecretKey; SessionToken = $CanarySessionToken }
+            @{
+                AccessKey    = $Keys.Session.AccessKey
+                SecretKey    = $Keys.Session.SecretKey
+                SessionToken = $CanarySessionToken
+            }
             @{ ProfileName = 'with-session' }
             @{ ProfileName = 'process' }
             $wrong
-            @{ AccessKey = $Keys.Session.AccessKey; SecretKey = $Keys.Session.SecretKey; SessionToken = 'wrong-token-canary-77' }
+            @{
+                AccessKey    = $Keys.Session.AccessKey
+                SecretKey    = $Keys.Session.SecretKey
+                SessionToken = 'wrong-token-canary-77'
+            }
             @{ ProfileName = 'missing-profile' }
             @{ AccessKey = $Keys.Explicit.AccessKey }
         )

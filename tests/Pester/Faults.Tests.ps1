@@ -22,8 +22,10 @@ BeforeAll {
         $watch.Stop()
         Clear-EmulatorFault -Emulator $Emulator
         [pscustomobject]@{
-            Versions = @($everything | Where-Object { $_ -is [LookoutTools.Models.ModelVersionSummary] })
-            Errors   = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            Versions = @($everything |
+                    Where-Object { $_ -is [LookoutTools.Models.ModelVersionSummary] })
+            Errors   = @($everything |
+                    Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
             Seconds  = $watch.Elapsed.TotalSeconds
         }
     }
@@ -37,19 +39,72 @@ AfterAll {
 Describe 'A page that fails for good' {
     It '<Kind> on <Where> ends in <ErrorId> with nothing lost and a token that resumes' -ForEach @(
         foreach ($fault in @(
-                @{ Kind = 'error'; Rule = @{ HttpStatus = 400; ErrorType = 'ThrottlingException' }; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
-                @{ Kind = 'http429'; Rule = @{}; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
-                @{ Kind = 'http500'; Rule = @{}; ErrorId = 'InternalServerError'; Category = 'ResourceUnavailable' }
-                @{ Kind = 'http503'; Rule = @{}; ErrorId = 'InternalServerError'; Category = 'ResourceUnavailable' }
-                @{ Kind = 'drop-before-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
-                @{ Kind = 'drop-mid-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
-                @{ Kind = 'truncated-body'; Rule = @{}; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError' }
-                @{ Kind = 'malformed-json'; Rule = @{}; ErrorId = 'InvalidResponse'; Category = 'InvalidData' }
-                @{ Kind = 'wrong-content-type'; Rule = @{}; ErrorId = 'InvalidResponse'; Category = 'InvalidData' }
-                @{ Kind = 'hang'; Rule = @{}; ErrorId = 'RequestTimedOut'; Category = 'OperationTimeout' }
+                @{
+                    Kind     = 'error'
+                    Rule     = @{ HttpStatus = 400; ErrorType = 'ThrottlingException' }
+                    ErrorId  = 'Throttled'
+                    Category = 'LimitsExceeded'
+                }
+                @{
+                    Kind     = 'http429'
+                    Rule     = @{}
+                    ErrorId  = 'Throttled'
+                    Category = 'LimitsExceeded'
+                }
+                @{
+                    Kind     = 'http500'
+                    Rule     = @{}
+                    ErrorId  = 'InternalServerError'
+                    Category = 'ResourceUnavailable'
+                }
+                @{
+                    Kind     = 'http503'
+                    Rule     = @{}
+                    ErrorId  = 'InternalServerError'
+                    Category = 'ResourceUnavailable'
+                }
+                @{
+                    Kind     = 'drop-before-body'
+                    Rule     = @{}
+                    ErrorId  = 'ConnectionFailed'
+                    Category = 'ConnectionError'
+                }
+                @{
+                    Kind     = 'drop-mid-body'
+                    Rule     = @{}
+                    ErrorId  = 'ConnectionFailed'
+                    Category = 'ConnectionError'
+                }
+                @{
+                    Kind     = 'truncated-body'
+                    Rule     = @{}
+                    ErrorId  = 'ConnectionFailed'
+                    Category = 'ConnectionError'
+                }
+                @{
+                    Kind     = 'malformed-json'
+                    Rule     = @{}
+                    ErrorId  = 'InvalidResponse'
+                    Category = 'InvalidData'
+                }
+                @{
+                    Kind     = 'wrong-content-type'
+                    Rule     = @{}
+                    ErrorId  = 'InvalidResponse'
+                    Category = 'InvalidData'
+                }
+                @{
+                    Kind     = 'hang'
+                    Rule     = @{}
+                    ErrorId  = 'RequestTimedOut'
+                    Category = 'OperationTimeout'
+                }
             )) {
             foreach ($page in 1, 3) {
-                $fault + @{ Page = $page; Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' }) }
+                $fault + @{
+                    Page  = $page
+                    Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' })
+                }
             }
         }
     ) {
@@ -59,7 +114,8 @@ Describe 'A page that fails for good' {
         $result = Invoke-Faulted $rule @{ TimeoutSec = 8 }
 
         $kept = ($Page - 1) * 10
-        $result.Versions.ModelVersion | Should -Be ($(if ($kept) { $AllVersions[0..($kept - 1)] } else { $null }))
+        $result.Versions.ModelVersion |
+            Should -Be ($(if ($kept) { $AllVersions[0..($kept - 1)] } else { $null }))
         $result.Errors | Should -HaveCount 1
         $record = $result.Errors[0]
         $record.FullyQualifiedErrorId | Should -BeExactly "$ErrorId,$CommandName"
@@ -70,8 +126,10 @@ Describe 'A page that fails for good' {
             $record.Exception.ResumeToken | Should -BeNullOrEmpty
         }
         else {
-            $record.Exception.Message | Should -BeLike "*Everything before this page was written*-NextToken '$($record.Exception.ResumeToken)'*"
-            $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $record.Exception.ResumeToken @Connection)
+            $token = $record.Exception.ResumeToken
+            $record.Exception.Message |
+                Should -BeLike "*Everything before this page was written*-NextToken '$token'*"
+            $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $token @Connection)
             ($result.Versions.ModelVersion + $rest.ModelVersion) | Should -Be $AllVersions
         }
     }
@@ -79,9 +137,14 @@ Describe 'A page that fails for good' {
 
 Describe 'Faults the SDK retries through' {
     It '<Kind> once on <Where> loses nothing and repeats nothing' -ForEach @(
-        foreach ($kind in 'http429', 'http500', 'http503', 'drop-before-body', 'drop-mid-body', 'truncated-body') {
+        foreach ($kind in 'http429', 'http500', 'http503', 'drop-before-body', 'drop-mid-body',
+            'truncated-body') {
             foreach ($page in 1, 3) {
-                @{ Kind = $kind; Page = $page; Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' }) }
+                @{
+                    Kind  = $kind
+                    Page  = $page
+                    Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' })
+                }
             }
         }
     ) {
@@ -92,7 +155,13 @@ Describe 'Faults the SDK retries through' {
     }
 
     It 'a burst of throttling within the retry budget loses nothing' {
-        $result = Invoke-Faulted @{ Kind = 'error'; HttpStatus = 400; ErrorType = 'ThrottlingException'; Times = 2; OnRequest = 2 }
+        $result = Invoke-Faulted @{
+            Kind       = 'error'
+            HttpStatus = 400
+            ErrorType  = 'ThrottlingException'
+            Times      = 2
+            OnRequest  = 2
+        }
 
         $result.Errors | Should -HaveCount 0
         $result.Versions.ModelVersion | Should -Be $AllVersions
@@ -138,10 +207,16 @@ Describe 'Answers that cannot be followed' {
 
 Describe 'A listing that never makes progress' {
     It 'stops after 100 pages in a row with no versions and another token' {
-        $stalled = Start-EmulatorProcess -ArgumentList @('--no-sample-data', '--generate', 'pump-s=300')
+        $stalled = Start-EmulatorProcess -ArgumentList @(
+            '--no-sample-data', '--generate', 'pump-s=300')
         try {
-            $null = Invoke-RestMethod -Method Post -Uri ($stalled.Url.TrimEnd('/') + '/_emulator/faults') `
-                -ContentType 'application/json' -Body '[{"Kind":"empty-page","Times":0}]'
+            $faultRequest = @{
+                Method      = 'Post'
+                Uri         = ($stalled.Url.TrimEnd('/') + '/_emulator/faults')
+                ContentType = 'application/json'
+                Body        = '[{"Kind":"empty-page","Times":0}]'
+            }
+            $null = Invoke-RestMethod @faultRequest
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $everything = @(Get-LEModelVersion pump-s -All -PageSize 1 -EndpointUrl $stalled.Url `
                     -Region us-east-1 -AccessKey AKIAFAULTTESTS000001 -SecretKey x 2>&1)
@@ -152,7 +227,8 @@ Describe 'A listing that never makes progress' {
 
         $record = $everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
         $record.FullyQualifiedErrorId | Should -BeExactly "StalledListing,$CommandName"
-        $record.Exception.Message | Should -BeLike '*100 pages in a row, up to page 100, with no versions*'
+        $record.Exception.Message |
+            Should -BeLike '*100 pages in a row, up to page 100, with no versions*'
         $record.Exception.ResumeToken | Should -BeNullOrEmpty
         $requests | Should -HaveCount 100
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
@@ -166,8 +242,9 @@ Describe 'Odd but valid answers' {
         $result.Errors | Should -HaveCount 0
         $result.Versions | Should -HaveCount 50
         @($result.Versions.Status + $result.Versions.ModelQuality) |
-            Where-Object { $_ -notin 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'IMPORT_IN_PROGRESS', 'CANCELED',
-                'QUALITY_THRESHOLD_MET', 'CANNOT_DETERMINE_QUALITY', 'POOR_QUALITY_DETECTED' } |
+            Where-Object { $_ -notin 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'IMPORT_IN_PROGRESS',
+                'CANCELED', 'QUALITY_THRESHOLD_MET', 'CANNOT_DETERMINE_QUALITY',
+                'POOR_QUALITY_DETECTED' } |
             Should -Not -BeNullOrEmpty
     }
 
@@ -193,8 +270,14 @@ Describe 'Odd but valid answers' {
         $file = Save-ModelVersionData -Versions $versions -Path (Join-Path $TestDrive 'long.json')
         $big = Start-EmulatorProcess -ArgumentList @('--no-sample-data', '--data', $file)
         try {
-            $listed = @(Get-LEModelVersion $long -PageSize 500 -EndpointUrl $big.Url -Region us-east-1 `
-                    -AccessKey AKIAFAULTTESTS000001 -SecretKey x -WarningVariable warnings)
+            $listing = @{
+                PageSize    = 500
+                EndpointUrl = $big.Url
+                Region      = 'us-east-1'
+                AccessKey   = 'AKIAFAULTTESTS000001'
+                SecretKey   = 'x'
+            }
+            $listed = @(Get-LEModelVersion $long @listing -WarningVariable warnings)
         }
         finally { Stop-EmulatorProcess -Emulator $big }
 
@@ -216,9 +299,12 @@ Describe 'Ctrl+C' {
                     Get-LEModelVersion pump-a -All -PageSize 10 @Connection
                 }).AddArgument($manifest).AddArgument($Connection)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $running = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $running = $shell.BeginInvoke(
+                [System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ($output.Count -lt 10 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while ($output.Count -lt 10 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
             Start-Sleep -Milliseconds 300
 
             $watch = [System.Diagnostics.Stopwatch]::StartNew()

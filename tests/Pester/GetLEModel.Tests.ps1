@@ -8,7 +8,9 @@ BeforeAll {
     # Thirteen models. The emulator derives each model from its versions: a model with a
     # successful version is SUCCESS, pump-b's only version failed, pump-c's newest is running.
     $versions = @(
-        foreach ($number in 1..10) { New-ModelVersionData -ModelName ('model-{0:00}' -f $number) -Count 5 }
+        foreach ($number in 1..10) {
+            New-ModelVersionData -ModelName ('model-{0:00}' -f $number) -Count 5
+        }
         New-ModelVersionData -ModelName 'pump-a' -Count 30
         New-ModelVersionData -ModelName 'pump-b' -Count 1
         New-ModelVersionData -ModelName 'pump-c' -Count 2
@@ -27,8 +29,10 @@ BeforeAll {
         # Runs the command, splitting what it wrote from the error records it raised.
         $everything = @(& $Command 2>&1 3>$null)
         [pscustomobject]@{
-            Output = @($everything | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
-            Errors = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            Output = @($everything |
+                    Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+            Errors = @($everything |
+                    Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         }
     }
 }
@@ -65,7 +69,9 @@ Describe 'Get-LEModel' {
 
         $models.ModelName | Should -Be $AllNames[0..4]
         $warnings | Should -HaveCount 1
-        $warnings[0].Message | Should -Match "^More models are available\. Add -All to list them all, or run again with -NextToken '[^']+' for the next page\.$"
+        $warnings[0].Message | Should -Match (
+            "^More models are available\. Add -All to list them all, " +
+            "or run again with -NextToken '[^']+' for the next page\.$")
         $requests = @(Get-EmulatorRequest -Emulator $Emulator)
         $requests | Should -HaveCount 1
         $requests[0].Operation | Should -BeExactly 'ListModels'
@@ -148,7 +154,8 @@ Describe 'Get-LEModel' {
                 Get-LEModelVersion -All @Connection)
 
         $versionsOfSuccessfulModels | Should -HaveCount 80
-        $listed = @(Get-EmulatorRequest -Emulator $Emulator | Where-Object Operation -eq 'ListModelVersions' |
+        $listed = @(Get-EmulatorRequest -Emulator $Emulator |
+                Where-Object Operation -eq 'ListModelVersions' |
                 ForEach-Object { ($_.Body | ConvertFrom-Json).ModelName })
         $listed | Should -Be ($AllNames | Where-Object { $_ -notin 'pump-b', 'pump-c' })
     }
@@ -186,10 +193,12 @@ Describe 'Get-LEModel' {
         $exception.PageNumber | Should -Be 2
         $exception.ErrorCode | Should -BeExactly 'AccessDeniedException'
         $exception.ResumeToken | Should -Not -BeNullOrEmpty
-        $exception.Message | Should -BeLike 'Listing models failed on page 2: AccessDeniedException: Denied on page two*'
+        $exception.Message | Should -BeLike (
+            'Listing models failed on page 2: AccessDeniedException: Denied on page two*')
         $exception.Message | Should -BeLike '*lookoutequipment:ListModels,*'
         $exception.Message | Should -BeLike "*-NextToken '$($exception.ResumeToken)'."
-        $record.ErrorDetails.RecommendedAction | Should -BeExactly "Run again with -NextToken '$($exception.ResumeToken)'."
+        $record.ErrorDetails.RecommendedAction |
+            Should -BeExactly "Run again with -NextToken '$($exception.ResumeToken)'."
 
         Clear-EmulatorFault -Emulator $Emulator
         $rest = @(Get-LEModel -All -PageSize 5 -NextToken $exception.ResumeToken @Connection)
@@ -203,14 +212,17 @@ Describe 'Get-LEModel' {
 
         $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "Throttled,$CommandName"
         $result.Errors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $result.Errors[0].Exception.Message | Should -BeLike 'Listing models failed: ThrottlingException*'
+        $result.Errors[0].Exception.Message |
+            Should -BeLike 'Listing models failed: ThrottlingException*'
         $result.Errors[0].Exception.ResumeToken | Should -BeNullOrEmpty
     }
 
     It 'says when the endpoint cannot be reached' {
         $dead = "http://127.0.0.1:$(Get-FreeLoopbackPort)"
 
-        $result = Get-ListingError { Get-LEModel -EndpointUrl $dead -AccessKey $TestAccessKey -SecretKey $TestSecretKey }
+        $result = Get-ListingError {
+            Get-LEModel -EndpointUrl $dead -AccessKey $TestAccessKey -SecretKey $TestSecretKey
+        }
 
         $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "ConnectionFailed,$CommandName"
     }

@@ -22,8 +22,10 @@ BeforeAll {
         # Runs the command, splitting what it wrote from the error records it raised.
         $everything = @(& $Command 2>&1)
         [pscustomobject]@{
-            Output = @($everything | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
-            Errors = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            Output = @($everything |
+                    Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+            Errors = @($everything |
+                    Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         }
     }
 }
@@ -39,7 +41,8 @@ Describe 'Get-LEModelVersion service errors' {
         Clear-EmulatorRequest -Emulator $Emulator
     }
 
-    It 'maps <ErrorType> (HTTP <HttpStatus>) to <ErrorId> / <Category> after <Requests> request(s)' -ForEach @(
+    It ('maps <ErrorType> (HTTP <HttpStatus>) to <ErrorId> / <Category> ' +
+        'after <Requests> request(s)') -ForEach @(
         @{ ErrorType = 'ResourceNotFoundException'; HttpStatus = 404; ErrorId = 'ResourceNotFound'
             Category = 'ObjectNotFound'; Requests = 1 }
         @{ ErrorType = 'ValidationException'; HttpStatus = 400; ErrorId = 'ValidationFailed'
@@ -97,7 +100,8 @@ Describe 'Get-LEModelVersion service errors' {
 
         $result = Get-ListingError { Get-LEModelVersion pump-a @wrongSecret }
 
-        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "AuthenticationFailed,$CommandName"
+        $result.Errors[0].FullyQualifiedErrorId |
+            Should -BeExactly "AuthenticationFailed,$CommandName"
         $result.Errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $result.Errors[0].Exception.ErrorCode | Should -BeExactly 'InvalidSignatureException'
     }
@@ -108,7 +112,8 @@ Describe 'Get-LEModelVersion service errors' {
 
         $result = Get-ListingError { Get-LEModelVersion pump-a @otherKey }
 
-        $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "AuthenticationFailed,$CommandName"
+        $result.Errors[0].FullyQualifiedErrorId |
+            Should -BeExactly "AuthenticationFailed,$CommandName"
         $result.Errors[0].Exception.ErrorCode | Should -BeExactly 'UnrecognizedClientException'
     }
 
@@ -147,7 +152,8 @@ Describe 'Get-LEModelVersion service errors' {
         $result.Errors[0].ErrorDetails.RecommendedAction |
             Should -BeExactly "Run again with -NextToken '$($failure.ResumeToken)'."
 
-        $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $failure.ResumeToken @Connection)
+        $token = $failure.ResumeToken
+        $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $token @Connection)
         $rest.ModelVersion | Should -Be (30..1)
     }
 
@@ -176,7 +182,8 @@ Describe 'Get-LEModelVersion service errors' {
             Should -Throw -ErrorId "AccessDenied,$CommandName"
 
         $written | Should -HaveCount 50
-        @(Get-EmulatorRequest -Emulator $Emulator).Body | Should -Not -Contain '{"ModelName":"pump-c","MaxResults":500}'
+        @(Get-EmulatorRequest -Emulator $Emulator).Body |
+            Should -Not -Contain '{"ModelName":"pump-c","MaxResults":500}'
     }
 
     It 'never shows the secret key, even with -Verbose, -Debug and a failure' {
@@ -185,7 +192,8 @@ Describe 'Get-LEModelVersion service errors' {
                 Message = 'Broken'; Times = 0
             })
 
-        $everything = Get-LEModelVersion pump-a @Connection -Verbose -Debug -ErrorAction Continue *>&1 |
+        $streams = @{ Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
+        $everything = Get-LEModelVersion pump-a @Connection @streams *>&1 |
             Out-String
 
         $everything | Should -Not -BeNullOrEmpty

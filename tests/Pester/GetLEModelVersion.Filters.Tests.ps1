@@ -48,13 +48,23 @@ Describe 'Get-LEModelVersion filters' {
             Body = '{"ModelName":"pump-a","MaxResults":500,"MaxModelVersion":12}'
             Where = { $_.ModelVersion -le 12 } }
         @{ Case = 'CreatedAtStartTime'
-            Filters = @{ CreatedAtStartTime = [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) }
+            Filters = @{
+                CreatedAtStartTime = [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc)
+            }
             Body = '{"ModelName":"pump-a","MaxResults":500,"CreatedAtStartTime":1707566400}'
-            Where = { $_.CreatedAtUtc -ge [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc) } }
+            Where = {
+                $_.CreatedAtUtc -ge [datetime]::new(2024, 2, 10, 12, 0, 0, [DateTimeKind]::Utc)
+            }
+        }
         @{ Case = 'CreatedAtEndTime'
-            Filters = @{ CreatedAtEndTime = [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) }
+            Filters = @{
+                CreatedAtEndTime = [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc)
+            }
             Body = '{"ModelName":"pump-a","MaxResults":500,"CreatedAtEndTime":1705708800.5}'
-            Where = { $_.CreatedAtUtc -le [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc) } }
+            Where = {
+                $_.CreatedAtUtc -le [datetime]::new(2024, 1, 20, 0, 0, 0, 500, [DateTimeKind]::Utc)
+            }
+        }
         @{ Case = 'PageSize'; Filters = @{ PageSize = 7 }
             Body = '{"ModelName":"pump-a","MaxResults":7}'
             Where = { $true } }
@@ -126,14 +136,16 @@ Describe 'Get-LEModelVersion filters' {
         $poor = @(Get-LEModelVersion -ModelName pump-a -All @Connection |
             Where ModelQuality -eq POOR_QUALITY_DETECTED)
 
-        $poor.ModelVersion | Should -Be (Get-Expected { $_.ModelQuality -eq 'POOR_QUALITY_DETECTED' })
+        $poor.ModelVersion |
+            Should -Be (Get-Expected { $_.ModelQuality -eq 'POOR_QUALITY_DETECTED' })
         $poor.Count | Should -BeGreaterThan 5
     }
 
     It 'lets Status values compare equal to the enum as well as the string' {
         $failed = @(Get-LEModelVersion -ModelName pump-a -All -Status FAILED @Connection)
 
-        @($failed | Where-Object Status -eq ([LookoutTools.Models.ModelVersionStatus]::FAILED)).Count |
+        $failedValue = [LookoutTools.Models.ModelVersionStatus]::FAILED
+        @($failed | Where-Object Status -eq $failedValue).Count |
             Should -Be $failed.Count
         @($failed | Where-Object Status -eq 'failed').Count | Should -Be $failed.Count
     }

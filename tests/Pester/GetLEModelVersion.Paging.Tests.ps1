@@ -7,7 +7,8 @@ BeforeAll {
 
     $PumpA = @(New-ModelVersionData -ModelName 'pump-a' -Count 120)
     $PumpB = @(New-ModelVersionData -ModelName 'pump-b' -Count 30)
-    $dataFile = Save-ModelVersionData -Versions ($PumpA + $PumpB) -Path (Join-Path $TestDrive 'data.json')
+    $dataPath = Join-Path $TestDrive 'data.json'
+    $dataFile = Save-ModelVersionData -Versions ($PumpA + $PumpB) -Path $dataPath
     $Emulator = Start-EmulatorProcess -ArgumentList @('--data', $dataFile,
         '--default-page-size', '25', '--access-key', $TestAccessKey, '--secret-key', $TestSecretKey)
     $Connection = @{
@@ -30,7 +31,9 @@ Describe 'Get-LEModelVersion paging' {
 
         $versions.ModelVersion | Should -Be $NewestFirstA[0..24]
         $warnings | Should -HaveCount 1
-        $warnings[0].Message | Should -Match "^More versions of model 'pump-a' are available\. Add -All to list them all, or run again with -NextToken '[^']+' for the next page\.$"
+        $warnings[0].Message | Should -Match (
+            "^More versions of model 'pump-a' are available\. Add -All to list them all, " +
+            "or run again with -NextToken '[^']+' for the next page\.$")
         $requests = @(Get-EmulatorRequest -Emulator $Emulator)
         $requests | Should -HaveCount 1
         $requests[0].Body | Should -BeExactly '{"ModelName":"pump-a"}'
@@ -43,8 +46,8 @@ Describe 'Get-LEModelVersion paging' {
         $next = @(Get-LEModelVersion pump-a -PageSize 40 -NextToken $token @Connection 3>$null)
 
         $next.ModelVersion | Should -Be $NewestFirstA[40..79]
-        (Get-EmulatorRequest -Emulator $Emulator)[-1].Body |
-            Should -BeExactly ('{"ModelName":"pump-a","NextToken":"' + $token + '","MaxResults":40}')
+        (Get-EmulatorRequest -Emulator $Emulator)[-1].Body | Should -BeExactly (
+            '{"ModelName":"pump-a","NextToken":"' + $token + '","MaxResults":40}')
     }
 
     It 'says nothing when the only page is the last' {
@@ -55,7 +58,8 @@ Describe 'Get-LEModelVersion paging' {
     }
 
     It 'follows every page with -All, none lost and none twice' {
-        $versions = @(Get-LEModelVersion pump-a -All -PageSize 10 @Connection -WarningVariable warnings)
+        $versions = @(
+            Get-LEModelVersion pump-a -All -PageSize 10 @Connection -WarningVariable warnings)
 
         $versions.ModelVersion | Should -Be $NewestFirstA
         $warnings | Should -HaveCount 0
@@ -103,7 +107,8 @@ Describe 'Get-LEModelVersion paging' {
     }
 
     It 'takes ModelName from the pipeline by property name' {
-        $models = [pscustomobject]@{ ModelName = 'pump-b' }, [pscustomobject]@{ ModelName = 'pump-a' }
+        $models = [pscustomobject]@{ ModelName = 'pump-b' },
+            [pscustomobject]@{ ModelName = 'pump-a' }
 
         $versions = @($models | Get-LEModelVersion -All @Connection)
 
@@ -126,8 +131,10 @@ Describe 'Get-LEModelVersion paging' {
     }
 
     It 'refuses -NextToken with several models, before any request' {
-        { Get-LEModelVersion -ModelName pump-a, pump-b -NextToken 'abc' @Connection -ErrorAction Stop } |
-            Should -Throw -ErrorId 'NextTokenNeedsOneModel,LookoutTools.Cmdlets.GetLEModelVersionCommand'
+        $names = 'pump-a', 'pump-b'
+        { Get-LEModelVersion -ModelName $names -NextToken 'abc' @Connection -ErrorAction Stop } |
+            Should -Throw -ErrorId (
+                'NextTokenNeedsOneModel,LookoutTools.Cmdlets.GetLEModelVersionCommand')
 
         @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
     }
@@ -137,7 +144,8 @@ Describe 'Get-LEModelVersion paging' {
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
             ForEach-Object Message
 
-        $verbose[0] | Should -BeLike "Using endpoint $($Emulator.Url)* region us-east-1 (from -Region)*"
+        $verbose[0] |
+            Should -BeLike "Using endpoint $($Emulator.Url)* region us-east-1 (from -Region)*"
         $verbose | Should -Contain "Received page 1: 50 model versions of 'pump-a'."
         $verbose | Should -Contain "Received page 3: 20 model versions of 'pump-a'."
     }

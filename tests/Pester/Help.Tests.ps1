@@ -50,13 +50,22 @@ Describe 'The compiled help' {
         [xml] $maml = Get-Content -Raw (Join-Path $HelpFolder 'LookoutTools.dll-Help.xml')
         $names = $maml.helpItems.command | ForEach-Object { $_.details.name }
 
-        $names | Sort-Object | Should -Be ((Get-Module LookoutTools).ExportedCmdlets.Keys | Sort-Object)
+        $names | Sort-Object |
+            Should -Be ((Get-Module LookoutTools).ExportedCmdlets.Keys | Sort-Object)
     }
 }
 
 Describe 'Get-Help <Command>' -ForEach @(
-    @{ Command = 'Get-LEModelVersion'; MinimumExamples = 6; Related = 'Get-LEModel', 'about_LookoutTools' }
-    @{ Command = 'Get-LEModel'; MinimumExamples = 5; Related = 'Get-LEModelVersion', 'about_LookoutTools' }
+    @{
+        Command         = 'Get-LEModelVersion'
+        MinimumExamples = 6
+        Related         = 'Get-LEModel', 'about_LookoutTools'
+    }
+    @{
+        Command         = 'Get-LEModel'
+        MinimumExamples = 5
+        Related         = 'Get-LEModelVersion', 'about_LookoutTools'
+    }
 ) {
     BeforeAll {
         $Help = Get-Help $Command -Full
@@ -87,17 +96,22 @@ Describe 'Get-Help <Command>' -ForEach @(
         $documented | Sort-Object | Should -Be ($Parameters.Name | Sort-Object)
         foreach ($parameter in $Parameters) {
             $entry = $Help.parameters.parameter | Where-Object name -eq $parameter.Name
-            $attribute = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+            $attribute = $parameter.Attributes |
+                Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
             $because = "-$($parameter.Name) is documented as declared"
 
             ($entry.description.Text -join ' ').Length | Should -BeGreaterThan 20 -Because $because
             $entry.type.name | Should -BeExactly $parameter.ParameterType.Name -Because $because
-            $entry.required | Should -Be ([string]$attribute.Mandatory).ToLowerInvariant() -Because $because
-            $position = if ($attribute.Position -ge 0) { [string]$attribute.Position } else { 'named' }
+            $entry.required |
+                Should -Be ([string]$attribute.Mandatory).ToLowerInvariant() -Because $because
+            $position = if ($attribute.Position -ge 0) { [string]$attribute.Position }
+            else { 'named' }
             $entry.position | Should -BeExactly $position -Because $because
-            $pipeline = if ($attribute.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' } else { 'False' }
+            $pipeline = if ($attribute.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' }
+            else { 'False' }
             $entry.pipelineInput | Should -BeExactly $pipeline -Because $because
-            $aliases = if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }
+            $aliases = if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' }
+            else { 'none' }
             $entry.aliases | Should -BeExactly $aliases -Because $because
             $entry.defaultValue | Should -Not -BeNullOrEmpty -Because $because
         }
@@ -106,7 +120,8 @@ Describe 'Get-Help <Command>' -ForEach @(
     It 'lists the accepted values of each enum parameter as the enum has them' {
         foreach ($parameter in $Parameters | Where-Object { $_.ParameterType.IsEnum }) {
             $entry = $Help.parameters.parameter | Where-Object name -eq $parameter.Name
-            $expected = 'Accepted values: ' + ([Enum]::GetNames($parameter.ParameterType) -join ', ')
+            $expected = 'Accepted values: ' +
+                ([Enum]::GetNames($parameter.ParameterType) -join ', ')
 
             $entry.description.Text | Should -Contain $expected
         }
@@ -119,7 +134,8 @@ Describe 'Get-Help <Command>' -ForEach @(
         foreach ($example in $examples) {
             $example.title | Should -Match 'Example \d+: '
             $example.code | Should -Match $Command
-            ($example.remarks.Text -join ' ').Trim().Length | Should -BeGreaterThan 10 -Because $example.title
+            ($example.remarks.Text -join ' ').Trim().Length |
+                Should -BeGreaterThan 10 -Because $example.title
         }
     }
 
@@ -134,12 +150,22 @@ Describe 'The examples of Get-LEModelVersion' {
     }
 
     It 'cover <Topic>' -ForEach @(
-        @{ Topic = 'the used-by pipeline'; Pattern = 'Get-LEModelVersion -ModelName pump-7 -All \| Where-Object ModelQuality -eq POOR_QUALITY_DETECTED' }
+        @{
+            Topic   = 'the used-by pipeline'
+            Pattern = ('Get-LEModelVersion -ModelName pump-7 -All \| ' +
+                'Where-Object ModelQuality -eq POOR_QUALITY_DETECTED')
+        }
         @{ Topic = '-All with filters'; Pattern = '-All -Status FAILED -SourceType RETRAINING' }
         @{ Topic = 'resuming with -NextToken'; Pattern = '-PageSize 50 -NextToken ' }
         @{ Topic = 'time windows'; Pattern = '-CreatedAtStartTime .* -CreatedAtEndTime ' }
-        @{ Topic = 'several models from the pipeline'; Pattern = 'Get-LEModel -Status SUCCESS \| Get-LEModelVersion' }
-        @{ Topic = 'a runbook that fails on poor quality'; Pattern = "(?s)POOR_QUALITY_DETECTED.*throw" }
+        @{
+            Topic   = 'several models from the pipeline'
+            Pattern = 'Get-LEModel -Status SUCCESS \| Get-LEModelVersion'
+        }
+        @{
+            Topic   = 'a runbook that fails on poor quality'
+            Pattern = "(?s)POOR_QUALITY_DETECTED.*throw"
+        }
     ) {
         ($Examples.code -join "`n") -replace '`\r?\n\s*', ' ' | Should -Match $Pattern
     }
@@ -151,7 +177,8 @@ Describe 'The examples of Get-LEModelVersion' {
     }
 
     It 'runs example 5, several models from the pipeline and from a CSV file' {
-        Set-Content -Path (Join-Path $TestDrive 'models.csv') -Value 'ModelName', 'fan-x1', 'mixer_east-5'
+        Set-Content -Path (Join-Path $TestDrive 'models.csv') -Value 'ModelName', 'fan-x1',
+            'mixer_east-5'
 
         $output = @(Invoke-HelpExample Get-LEModelVersion 5)
 
@@ -166,7 +193,8 @@ Describe 'The examples of Get-LEModelVersion' {
             Invoke-HelpExample Get-LEModelVersion 6
         }
         catch {
-            $_.Exception.Message | Should -Match "^Version \d+ of model 'pump-7' is of poor quality\.$"
+            $_.Exception.Message |
+                Should -Match "^Version \d+ of model 'pump-7' is of poor quality\.$"
         }
     }
 
@@ -212,9 +240,10 @@ Describe 'Get-Help about_LookoutTools' {
     }
 
     It 'names every error id the cmdlets use for a failed page' {
-        foreach ($id in 'ResourceNotFound', 'ValidationFailed', 'AccessDenied', 'AuthenticationFailed',
-            'Throttled', 'InternalServerError', 'ConnectionFailed', 'RequestTimedOut',
-            'InvalidResponse', 'RepeatedNextToken', 'StalledListing', 'ServiceError') {
+        foreach ($id in 'ResourceNotFound', 'ValidationFailed', 'AccessDenied',
+            'AuthenticationFailed', 'Throttled', 'InternalServerError', 'ConnectionFailed',
+            'RequestTimedOut', 'InvalidResponse', 'RepeatedNextToken', 'StalledListing',
+            'ServiceError') {
             $About | Should -Match "\b$id\b"
         }
     }

@@ -21,8 +21,9 @@ $clock.Stop()
         ForEach-Object { $_.GetName().Name } | Sort-Object)
 } | ConvertTo-Json
 '@
+    $manifest = Join-Path $RepositoryRoot 'LookoutTools.psd1'
     $Runs = @(foreach ($run in 1..5) {
-            Invoke-ChildPwsh -File $script -ArgumentList (Join-Path $RepositoryRoot 'LookoutTools.psd1') |
+            Invoke-ChildPwsh -File $script -ArgumentList $manifest |
                 ConvertFrom-Json
         })
     $Median = ($Runs.Milliseconds | Sort-Object)[2]

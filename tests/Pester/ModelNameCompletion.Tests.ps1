@@ -50,7 +50,8 @@ Describe 'Completing -ModelName from the endpoint' {
 
         $completion.Texts | Should -Be 'pump-a', 'pump-b', 'pump-c'
         $completion.Matches[0].ResultType | Should -Be 'ParameterValue'
-        $completion.Matches[0].ToolTip | Should -BeExactly 'pump-a: SUCCESS, active version 5, dataset pump-a-sensor-data'
+        $completion.Matches[0].ToolTip |
+            Should -BeExactly 'pump-a: SUCCESS, active version 5, dataset pump-a-sensor-data'
         $requests = Get-ListModelsRequest
         $requests | Should -HaveCount 1
         $requests[0].Body | Should -BeExactly '{"MaxResults":100,"ModelNameBeginsWith":"pu"}'
@@ -76,7 +77,8 @@ Describe 'Completing -ModelName from the endpoint' {
     }
 
     It 'completes -ModelNameBeginsWith of Get-LEModel too' {
-        (Get-Completion "Get-LEModel $OnTheLine -ModelNameBeginsWith mix").Texts | Should -Be 'mixer_1'
+        (Get-Completion "Get-LEModel $OnTheLine -ModelNameBeginsWith mix").Texts |
+            Should -Be 'mixer_1'
     }
 
     It 'answers again from its cache, and narrows a full answer without asking' {
@@ -116,7 +118,9 @@ Describe 'Completing -ModelName from the endpoint' {
     It 'signs with the profile and profile file typed on the line' {
         $credentials = Join-Path $TestDrive 'completion-credentials'
         Set-Content -Path $credentials -Value @(
-            '[emulator]', "aws_access_key_id = $TestAccessKey", "aws_secret_access_key = $TestSecretKey")
+            '[emulator]',
+            "aws_access_key_id = $TestAccessKey",
+            "aws_secret_access_key = $TestSecretKey")
 
         $completion = Get-Completion ("Get-LEModelVersion -EndpointUrl $($Emulator.Url) " +
             "-ProfileName emulator -ProfileLocation $credentials -ModelName mi")
@@ -145,7 +149,8 @@ Describe 'Completing -ModelName from the endpoint' {
     }
 
     It 'gives up on a slow endpoint after its timeout' {
-        Set-EmulatorFault -Emulator $Emulator -Rule @(@{ Kind = 'delay'; DelayMs = 8000; Times = 0 })
+        Set-EmulatorFault -Emulator $Emulator -Rule @(
+            @{ Kind = 'delay'; DelayMs = 8000; Times = 0 })
 
         $completion = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName pu"
 
@@ -173,7 +178,8 @@ Describe 'Completing -ModelName from the endpoint' {
     }
 
     It 'offers nothing without a region or an endpoint' {
-        $completion = Get-Completion "Get-LEModelVersion -AccessKey $TestAccessKey -SecretKey x -ModelName pu"
+        $completion = Get-Completion ("Get-LEModelVersion -AccessKey $TestAccessKey " +
+            "-SecretKey x -ModelName pu")
 
         $completion.Texts | Should -HaveCount 0
         $completion.ErrorsWritten | Should -Be 0
@@ -184,8 +190,10 @@ Describe 'Completing enum parameters' {
     It 'completes Get-LEModel -Status from its enum' {
         $line = 'Get-LEModel -Status '
 
-        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $expansion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completions = $expansion.CompletionMatches
 
-        $completions.CompletionText | Should -Be ('FAILED', 'IMPORT_IN_PROGRESS', 'IN_PROGRESS', 'SUCCESS')
+        $completions.CompletionText |
+            Should -Be ('FAILED', 'IMPORT_IN_PROGRESS', 'IN_PROGRESS', 'SUCCESS')
     }
 }

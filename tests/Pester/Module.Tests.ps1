@@ -6,8 +6,11 @@ BeforeAll {
     Set-IsolatedAwsEnvironment
 
     $ManifestPath = Join-Path $RepositoryRoot 'LookoutTools.psd1'
-    $dataFile = Save-ModelVersionData -Versions @(New-ModelVersionData -ModelName 'pump-a' -Count 3) `
-        -Path (Join-Path $TestDrive 'data.json')
+    $dataParameters = @{
+        Versions = @(New-ModelVersionData -ModelName 'pump-a' -Count 3)
+        Path     = Join-Path $TestDrive 'data.json'
+    }
+    $dataFile = Save-ModelVersionData @dataParameters
     $Emulator = Start-EmulatorProcess -ArgumentList @('--data', $dataFile,
         '--access-key', $TestAccessKey, '--secret-key', $TestSecretKey)
 }
@@ -42,12 +45,19 @@ Describe 'LookoutTools module' {
     }
 
     It 'completes <Parameter> from its enum' -ForEach @(
-        @{ Parameter = 'Status'; Expected = 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'IMPORT_IN_PROGRESS', 'CANCELED' }
-        @{ Parameter = 'SourceType'; Expected = 'TRAINING', 'RETRAINING', 'IMPORT' }
+        @{
+            Parameter = 'Status'
+            Expected  = 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'IMPORT_IN_PROGRESS', 'CANCELED'
+        }
+        @{
+            Parameter = 'SourceType'
+            Expected  = 'TRAINING', 'RETRAINING', 'IMPORT'
+        }
     ) {
         $line = "Get-LEModelVersion -ModelName pump-a -$Parameter "
 
-        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $expansion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completions = $expansion.CompletionMatches
 
         $completions.CompletionText | Should -Be ($Expected | Sort-Object)
     }
@@ -61,8 +71,10 @@ Describe 'LookoutTools module' {
 
         $table = $summary | Format-Table | Out-String -Width 200
 
-        $table | Should -Match 'ModelName\s+ModelVersion\s+Status\s+SourceType\s+ModelQuality\s+CreatedAt \(UTC\)'
-        $table | Should -Match 'pump-a\s+7\s+SUCCESS\s+TRAINING\s+POOR_QUALITY_DETECTED\s+2024-05-01 10:20:30Z'
+        $table | Should -Match (
+            'ModelName\s+ModelVersion\s+Status\s+SourceType\s+ModelQuality\s+CreatedAt \(UTC\)')
+        $table | Should -Match (
+            'pump-a\s+7\s+SUCCESS\s+TRAINING\s+POOR_QUALITY_DETECTED\s+2024-05-01 10:20:30Z')
     }
 
     It 'has a list view with every field' {
@@ -86,7 +98,8 @@ Describe 'Where requests go' {
         $env:AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $Emulator.Url
         $env:AWS_REGION = 'eu-west-1'
         try {
-            $versions = @(Get-LEModelVersion pump-a -AccessKey $TestAccessKey -SecretKey $TestSecretKey)
+            $versions = @(
+                Get-LEModelVersion pump-a -AccessKey $TestAccessKey -SecretKey $TestSecretKey)
         }
         finally {
             $env:AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $null
@@ -111,12 +124,14 @@ Describe 'Where requests go' {
     }
 
     It 'asks for a region when neither a region nor an endpoint is set' {
-        { Get-LEModelVersion pump-a -AccessKey $TestAccessKey -SecretKey $TestSecretKey -ErrorAction Stop } |
+        $signing = @{ AccessKey = $TestAccessKey; SecretKey = $TestSecretKey }
+        { Get-LEModelVersion pump-a @signing -ErrorAction Stop } |
             Should -Throw -ErrorId 'NoRegion,LookoutTools.Cmdlets.GetLEModelVersionCommand'
     }
 
     It 'says which profile is missing instead of falling back to another' {
-        { Get-LEModelVersion pump-a -ProfileName 'no-such-profile' -EndpointUrl $Emulator.Url -ErrorAction Stop } |
+        $missingProfile = @{ ProfileName = 'no-such-profile'; EndpointUrl = $Emulator.Url }
+        { Get-LEModelVersion pump-a @missingProfile -ErrorAction Stop } |
             Should -Throw -ErrorId 'ProfileNotFound,LookoutTools.Cmdlets.GetLEModelVersionCommand'
         @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 0
     }
@@ -124,10 +139,13 @@ Describe 'Where requests go' {
     It 'signs with the keys of a named profile' {
         $credentials = Join-Path $TestDrive 'credentials'
         Set-Content -Path $credentials -Value @(
-            '[emulator]', "aws_access_key_id = $TestAccessKey", "aws_secret_access_key = $TestSecretKey")
+            '[emulator]',
+            "aws_access_key_id = $TestAccessKey",
+            "aws_secret_access_key = $TestSecretKey")
         $env:AWS_SHARED_CREDENTIALS_FILE = $credentials
         try {
-            $versions = @(Get-LEModelVersion pump-a -ProfileName emulator -EndpointUrl $Emulator.Url)
+            $versions = @(
+                Get-LEModelVersion pump-a -ProfileName emulator -EndpointUrl $Emulator.Url)
         }
         finally {
             $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'aws-credentials-absent'

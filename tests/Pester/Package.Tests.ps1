@@ -8,7 +8,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'ChildProcess.ps1')
     Set-IsolatedAwsEnvironment
 
-    $Version = (Import-PowerShellDataFile (Join-Path $RepositoryRoot 'LookoutTools.psd1')).ModuleVersion
+    $manifestData = Import-PowerShellDataFile (Join-Path $RepositoryRoot 'LookoutTools.psd1')
+    $Version = $manifestData.ModuleVersion
     $PackageFolder = Join-Path $RepositoryRoot "artifacts/LookoutTools/$Version"
     $Nupkg = Join-Path $RepositoryRoot "artifacts/LookoutTools.$Version.nupkg"
     if (-not (Test-Path $Nupkg)) {
@@ -46,15 +47,19 @@ Describe 'build.ps1 Package' {
         Get-ChildItem -Recurse -Path $PackageFolder -Filter '*.pdb' | Should -BeNullOrEmpty
     }
 
-    It 'writes a manifest that passes Test-ModuleManifest, with its release notes from CHANGELOG.md' {
-        $manifest = Test-ModuleManifest -Path (Join-Path $PackageFolder 'LookoutTools.psd1') -ErrorAction Stop
+    It ('writes a manifest that passes Test-ModuleManifest, ' +
+        'with its release notes from CHANGELOG.md') {
+        $manifestPath = Join-Path $PackageFolder 'LookoutTools.psd1'
+        $manifest = Test-ModuleManifest -Path $manifestPath -ErrorAction Stop
 
         $manifest.Description | Should -Not -BeNullOrEmpty
         $manifest.Tags | Should -Contain 'LookoutEquipment'
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
         $manifest.ProjectUri | Should -Not -BeNullOrEmpty
-        $manifest.ReleaseNotes.Trim() | Should -BeExactly $NewestEntry.Groups[2].Value.Trim().Replace("`r`n", "`n")
-        $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be 'Get-LEModel', 'Get-LEModelVersion'
+        $manifest.ReleaseNotes.Trim() |
+            Should -BeExactly $NewestEntry.Groups[2].Value.Trim().Replace("`r`n", "`n")
+        $manifest.ExportedCmdlets.Keys | Sort-Object |
+            Should -Be 'Get-LEModel', 'Get-LEModelVersion'
     }
 
     It 'gives the manifest, the assemblies, CHANGELOG.md and the package one version' {
@@ -96,13 +101,16 @@ $name = 'LookoutToolsTest' + [guid]::NewGuid().ToString('N')
 Register-PSResourceRepository -Name $name -Uri $Repository -Trusted
 try {
     Publish-PSResource -NupkgPath $Nupkg -Repository $name
-    Install-PSResource -Name LookoutTools -Repository $name -Scope CurrentUser -TrustRepository -Quiet
+    $install = @{ Name = 'LookoutTools'; Repository = $name; Scope = 'CurrentUser' }
+    Install-PSResource @install -TrustRepository -Quiet
     $installed = Get-InstalledPSResource -Name LookoutTools -Scope CurrentUser
+    $published = @(Get-ChildItem $Repository -Filter *.nupkg).Name
+    $store = Get-ChildItem -Recurse -Force -Path $env:HOME -Filter 'PSResourceRepository.xml'
     [pscustomobject]@{
-        Published         = @(Get-ChildItem $Repository -Filter *.nupkg).Name
+        Published         = $published
         InstalledLocation = $installed.InstalledLocation
         Version           = $installed.Version.ToString()
-        RepositoryStore   = (Get-ChildItem -Recurse -Force -Path $env:HOME -Filter 'PSResourceRepository.xml').FullName
+        RepositoryStore   = $store.FullName
     } | ConvertTo-Json
 }
 finally {
@@ -123,17 +131,20 @@ param($Url, $AccessKey, $SecretKey)
 $ErrorActionPreference = 'Stop'
 Import-Module LookoutTools
 $module = Get-Module LookoutTools
+$connection = @{ EndpointUrl = $Url; AccessKey = $AccessKey; SecretKey = $SecretKey }
 [pscustomobject]@{
     ModuleBase = $module.ModuleBase
     Version    = $module.Version.ToString()
-    Versions   = @(Get-LEModelVersion pump-7 -All -EndpointUrl $Url -AccessKey $AccessKey -SecretKey $SecretKey).Count
+    Versions   = @(Get-LEModelVersion pump-7 -All @connection).Count
     Synopsis   = (Get-Help Get-LEModelVersion).Synopsis
-    About      = [bool](Get-Help about_LookoutTools | Out-String | Select-String 'TESTING YOUR SCRIPTS')
-    Emulator   = Test-Path (Join-Path $module.ModuleBase 'module/emulator/LookoutTools.Emulator.dll')
+    About      = [bool](Get-Help about_LookoutTools | Out-String |
+        Select-String 'TESTING YOUR SCRIPTS')
+    Emulator   = Test-Path (Join-Path $module.ModuleBase (
+        'module/emulator/LookoutTools.Emulator.dll'))
 } | ConvertTo-Json
 '@
-        $Ran = Invoke-ChildPwsh -File $runScript -ArgumentList $Emulator.Url, $TestAccessKey, $TestSecretKey `
-            -Environment $IsolatedHome | ConvertFrom-Json
+        $Ran = Invoke-ChildPwsh -File $runScript -Environment $IsolatedHome -ArgumentList @(
+            $Emulator.Url, $TestAccessKey, $TestSecretKey) | ConvertFrom-Json
     }
 
     AfterAll {

@@ -26,14 +26,17 @@ Describe 'The testing recipes' {
         $documentText = Get-Text (Join-Path $RepositoryRoot $Document)
         $recipeText = Get-Text (Join-Path $RecipeFolder $Recipe)
 
-        $documentText.Contains("`n" + $recipeText + '```') | Should -BeTrue -Because "$Document shows $Recipe in a code block"
+        $documentText.Contains("`n" + $recipeText + '```') |
+            Should -BeTrue -Because "$Document shows $Recipe in a code block"
     }
 
     It 'appear in Get-Help about_LookoutTools line for line' {
         $about = Get-Help about_LookoutTools | Out-String
         foreach ($recipe in Get-ChildItem $RecipeFolder -File) {
-            foreach ($line in (Get-Text $recipe.FullName) -split "`n" | Where-Object { $_.Trim() }) {
-                $about | Should -Match ([regex]::Escape($line)) -Because "the about topic shows $($recipe.Name)"
+            $because = "the about topic shows $($recipe.Name)"
+            foreach ($line in (Get-Text $recipe.FullName) -split "`n" |
+                    Where-Object { $_.Trim() }) {
+                $about | Should -Match ([regex]::Escape($line)) -Because $because
             }
         }
     }
@@ -44,7 +47,8 @@ Describe 'The testing recipes' {
         $modules = Join-Path $TestDrive 'modules'
         $null = New-Item -ItemType Directory -Path $modules
         $linkType = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
-        $null = New-Item -ItemType $linkType -Path (Join-Path $modules 'LookoutTools') -Target $RepositoryRoot
+        $link = Join-Path $modules 'LookoutTools'
+        $null = New-Item -ItemType $linkType -Path $link -Target $RepositoryRoot
 
         $script = Join-Path $TestDrive 'run-recipes.ps1'
         Set-Content -Path $script -Value @'
@@ -68,7 +72,11 @@ $result = Invoke-Pester -Configuration $configuration
 
         $result.Failed | Should -Be 0 -Because ($result.Tests -join "`n")
         $result.Passed | Should -Be 4
-        $result.Tests | Should -Contain "Passed Assert-ModelQuality, with Get-LEModelVersion mocked.fails when the newest successful version is of poor quality"
-        $result.Tests | Should -Contain "Passed Assert-ModelQuality, against the emulator.fails on the poor-quality version 3 in the data file"
+        $result.Tests | Should -Contain (
+            "Passed Assert-ModelQuality, with Get-LEModelVersion mocked." +
+            "fails when the newest successful version is of poor quality")
+        $result.Tests | Should -Contain (
+            "Passed Assert-ModelQuality, against the emulator." +
+            "fails on the poor-quality version 3 in the data file")
     }
 }

@@ -5,10 +5,17 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     Set-IsolatedAwsEnvironment
 
-    $dataFile = Save-ModelVersionData -Versions @(New-ModelVersionData -ModelName 'pump-a' -Count 6) `
-        -Path (Join-Path $TestDrive 'data.json')
+    $dataParameters = @{
+        Versions = @(New-ModelVersionData -ModelName 'pump-a' -Count 6)
+        Path     = Join-Path $TestDrive 'data.json'
+    }
+    $dataFile = Save-ModelVersionData @dataParameters
     $Emulator = Start-EmulatorProcess -ArgumentList @('--data', $dataFile)
-    $Connection = @{ EndpointUrl = $Emulator.Url; AccessKey = $TestAccessKey; SecretKey = $TestSecretKey }
+    $Connection = @{
+        EndpointUrl = $Emulator.Url
+        AccessKey   = $TestAccessKey
+        SecretKey   = $TestSecretKey
+    }
     $Iso8601Utc = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?Z$'
 }
 
@@ -23,22 +30,26 @@ Describe 'ModelSummary views' {
             ModelName = 'pump-7'; Status = 'SUCCESS'; ActiveModelVersion = 12
             ModelQuality = 'QUALITY_THRESHOLD_MET'; DatasetName = 'pump-7-sensor-data'
             CreatedAt = [datetime]::new(2024, 5, 1, 10, 20, 30, 250, [DateTimeKind]::Utc)
-            ModelArn = 'arn:model'; DatasetArn = 'arn:dataset'; ActiveModelVersionArn = 'arn:version'
+            ModelArn = 'arn:model'; DatasetArn = 'arn:dataset'
+            ActiveModelVersionArn = 'arn:version'
         }
     }
 
     It 'shows name, status, active version, quality, dataset and CreatedAt in UTC in a table' {
         $table = $Model | Format-Table | Out-String -Width 200
 
-        $table | Should -Match 'ModelName\s+Status\s+ActiveVersion\s+ModelQuality\s+DatasetName\s+CreatedAt \(UTC\)'
-        $table | Should -Match 'pump-7\s+SUCCESS\s+12\s+QUALITY_THRESHOLD_MET\s+pump-7-sensor-data\s+2024-05-01 10:20:30Z'
+        $table | Should -Match (
+            'ModelName\s+Status\s+ActiveVersion\s+ModelQuality\s+DatasetName\s+CreatedAt \(UTC\)')
+        $table | Should -Match (
+            'pump-7\s+SUCCESS\s+12\s+QUALITY_THRESHOLD_MET\s+' +
+            'pump-7-sensor-data\s+2024-05-01 10:20:30Z')
     }
 
     It 'shows every member in a list, and scheduled retraining only when there is some' {
         $list = $Model | Format-List | Out-String
 
-        foreach ($label in 'ModelName', 'Status', 'ActiveModelVersion', 'ModelQuality', 'DatasetName',
-            'ModelArn', 'DatasetArn', 'ActiveModelVersionArn') {
+        foreach ($label in 'ModelName', 'Status', 'ActiveModelVersion', 'ModelQuality',
+            'DatasetName', 'ModelArn', 'DatasetArn', 'ActiveModelVersionArn') {
             $list | Should -Match "(?m)^$label\s+:"
         }
         $list | Should -Match '(?m)^CreatedAt\s+: 2024-05-01 10:20:30\.250Z$'
@@ -46,11 +57,13 @@ Describe 'ModelSummary views' {
 
         $retrained = [LookoutTools.Models.ModelSummary]@{
             ModelName = 'pump-7'; RetrainingSchedulerStatus = 'RUNNING'
-            NextScheduledRetrainingStartDate = [datetime]::new(2024, 6, 1, 0, 0, 0, [DateTimeKind]::Utc)
+            NextScheduledRetrainingStartDate = [datetime]::new(
+                2024, 6, 1, 0, 0, 0, [DateTimeKind]::Utc)
         }
         $retrainedList = $retrained | Format-List | Out-String
         $retrainedList | Should -Match '(?m)^RetrainingSchedulerStatus\s+: RUNNING$'
-        $retrainedList | Should -Match '(?m)^NextScheduledRetrainingStartDate\s+: 2024-06-01 00:00:00\.000Z$'
+        $retrainedList |
+            Should -Match '(?m)^NextScheduledRetrainingStartDate\s+: 2024-06-01 00:00:00\.000Z$'
     }
 
     It 'shows the time in UTC whatever the local time zone' {
@@ -81,7 +94,8 @@ Describe 'ModelVersionSummary, saved and read back' {
             $read[$index].CreatedAt.Kind | Should -Be 'Utc'
             $read[$index].CreatedAt.Ticks | Should -Be $Live[$index].CreatedAt.Ticks
         }
-        Get-Content -Raw $path | Should -Match '<S N="Status">(SUCCESS|FAILED|IN_PROGRESS|IMPORT_IN_PROGRESS|CANCELED)</S>'
+        Get-Content -Raw $path | Should -Match (
+            '<S N="Status">(SUCCESS|FAILED|IN_PROGRESS|IMPORT_IN_PROGRESS|CANCELED)</S>')
     }
 
     It 'shows what was read back in the same table as live versions' {
@@ -99,8 +113,10 @@ Describe 'ModelVersionSummary, saved and read back' {
         $path = Join-Path $TestDrive 'compare.xml'
         $Live | Export-Clixml -Path $path
 
-        $differences = Compare-Object (Import-Clixml -Path $path) (Get-LEModelVersion pump-a -All @Connection) `
-            -Property ModelVersion, Status, ModelQuality, CreatedAt
+        $earlier = Import-Clixml -Path $path
+        $later = Get-LEModelVersion pump-a -All @Connection
+        $differences = Compare-Object $earlier $later -Property ModelVersion, Status,
+            ModelQuality, CreatedAt
 
         $differences | Should -BeNullOrEmpty
     }

@@ -45,7 +45,8 @@ function Start-EmulatorProcess {
         $line = $lineTask.Result
         if ($null -eq $line) {
             $errorText = $process.StandardError.ReadToEnd()
-            throw "The emulator exited before it was ready (exit code $($process.ExitCode)): $errorText"
+            throw ("The emulator exited before it was ready " +
+                "(exit code $($process.ExitCode)): $errorText")
         }
         if ($line.StartsWith($script:ReadyPrefix)) {
             $url = $line.Substring($script:ReadyPrefix.Length).Trim()

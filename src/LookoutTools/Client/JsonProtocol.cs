@@ -8,7 +8,7 @@ using Amazon.Runtime.Internal.Transform;
 
 namespace LookoutTools.Client
 {
-    /// <summary>The parts of AWS JSON 1.0 that every Lookout for Equipment operation shares.</summary>
+    /// <summary>The parts of AWS JSON 1.0 that every Lookout for Equipment call shares.</summary>
     public static class JsonProtocol
     {
         public const string ContentType = "application/x-amz-json-1.0";

@@ -56,7 +56,8 @@ namespace LookoutTools.Client
                 requestContext.ClientConfig, requestContext.Request.AlternateEndpoint?.SystemName);
         }
 
-        internal static EndpointParameters MapParameters(IClientConfig config, string regionOverride)
+        internal static EndpointParameters MapParameters(IClientConfig config,
+            string regionOverride)
         {
             // With a custom endpoint and no region the signing region names the region; the SDK
             // would otherwise guess one from the URL's host name.
@@ -115,7 +116,7 @@ namespace LookoutTools.Client
         }
     }
 
-    /// <summary>Raised when a request would leave for another endpoint than the one named.</summary>
+    /// <summary>Raised when a request would go elsewhere than the named endpoint.</summary>
     public sealed class EndpointMismatchException : AmazonClientException
     {
         public EndpointMismatchException(Uri expected, Uri actual)

@@ -57,39 +57,7 @@ namespace LookoutTools.Cmdlets
                 page => page.Summaries.Count,
                 page => page.NextToken);
 
-            while (true)
-            {
-                ListModelsPage page;
-                try
-                {
-                    using (var requestToken = NewRequestToken())
-                    {
-                        page = walker.NextPage(requestToken.Token);
-                    }
-                }
-                catch (PagingException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                catch (PagingException exception)
-                {
-                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException,
-                        ListingSubject.Models, walker.PageNumber, walker.CurrentToken,
-                        RequestTimeout));
-                    return;
-                }
-
-                WriteVerbose($"Received page {walker.PageNumber}: {page.Summaries.Count} models.");
-                WriteObject(page.Summaries, enumerateCollection: true);
-
-                if (walker.IsFinished) return;
-                if (!All)
-                {
-                    WriteWarning("More models are available. Add -All to list them all, or run "
-                        + $"again with -NextToken '{page.NextToken}' for the next page.");
-                    return;
-                }
-            }
+            WritePages(walker, ListingSubject.Models, All, page => page.Summaries);
         }
 
         private ListModelsQuery FirstQuery()

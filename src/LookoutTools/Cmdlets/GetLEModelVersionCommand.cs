@@ -128,41 +128,8 @@ namespace LookoutTools.Cmdlets
                 (token, cancel) => Connection.Client.ListModelVersionsAsync(
                     query.WithNextToken(token), cancel),
                 page => page.Summaries.Count, page => page.NextToken);
-            while (true)
-            {
-                ListModelVersionsPage page;
-                try
-                {
-                    using (var requestToken = NewRequestToken())
-                    {
-                        page = pager.NextPage(requestToken.Token);
-                    }
-                }
-                catch (PagingException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                catch (PagingException exception)
-                {
-                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException,
-                        ListingSubject.VersionsOf(modelName),
-                        pager.PageNumber, pager.CurrentToken, RequestTimeout));
-                    return;
-                }
-
-                WriteVerbose($"Received page {pager.PageNumber}: {page.Summaries.Count} model "
-                    + $"versions of '{modelName}'.");
-                WriteObject(page.Summaries, enumerateCollection: true);
-
-                if (pager.IsFinished) return;
-                if (!All)
-                {
-                    WriteWarning($"More versions of model '{modelName}' are available. Add -All "
-                        + $"to list them all, or run again with -NextToken '{page.NextToken}' "
-                        + "for the next page.");
-                    return;
-                }
-            }
+            WritePages(pager, ListingSubject.VersionsOf(modelName), All,
+                page => page.Summaries);
         }
     }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using Amazon.Runtime;
 using LookoutTools.Connection;
+using LookoutTools.Listing;
 
 namespace LookoutTools.Cmdlets
 {
@@ -31,7 +33,7 @@ namespace LookoutTools.Cmdlets
         [ValidateNotNullOrEmpty]
         public string ProfileLocation { get; set; }
 
-        /// <summary>Credentials built with AWSSDK.Core, such as an AssumeRoleAWSCredentials.</summary>
+        /// <summary>Credentials built with AWSSDK.Core, such as AssumeRoleAWSCredentials.</summary>
         [Parameter]
         [ValidateNotNull]
         public AWSCredentials Credential { get; set; }
@@ -44,7 +46,7 @@ namespace LookoutTools.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; }
 
-        /// <summary>The service URL to call instead of the region's, such as a local emulator.</summary>
+        /// <summary>The URL to call instead of the region's, such as a local emulator.</summary>
         [Parameter]
         [Alias("EndpointUri", "ServiceUrl")]
         [ValidateNotNullOrEmpty]
@@ -136,6 +138,50 @@ namespace LookoutTools.Cmdlets
         public void Dispose()
         {
             stopping.Dispose();
+        }
+
+        /// <summary>
+        /// Writes a listing page by page: each page's items as soon as the page arrives, one
+        /// warning with the next token when more pages exist and -All was not given, and one
+        /// error record, naming the token to resume from, when a page fails.
+        /// </summary>
+        protected void WritePages<TPage>(PageWalker<TPage> walker, ListingSubject subject,
+            bool all, Func<TPage, IReadOnlyCollection<object>> itemsOf)
+        {
+            while (true)
+            {
+                TPage page;
+                try
+                {
+                    using (var requestToken = NewRequestToken())
+                    {
+                        page = walker.NextPage(requestToken.Token);
+                    }
+                }
+                catch (PagingException) when (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                catch (PagingException exception)
+                {
+                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException, subject,
+                        walker.PageNumber, walker.CurrentToken, RequestTimeout));
+                    return;
+                }
+
+                var items = itemsOf(page);
+                WriteVerbose(
+                    $"Received page {walker.PageNumber}: {subject.PageContents(items.Count)}.");
+                WriteObject(items, enumerateCollection: true);
+
+                if (walker.IsFinished) return;
+                if (!all)
+                {
+                    WriteWarning($"{subject.MoreAvailable} Add -All to list them all, or run "
+                        + $"again with -NextToken '{walker.CurrentToken}' for the next page.");
+                    return;
+                }
+            }
         }
 
         /// <summary>Stops the command for bad input, before any request is sent.</summary>

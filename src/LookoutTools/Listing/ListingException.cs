@@ -21,10 +21,10 @@ namespace LookoutTools.Listing
         /// <summary>The page that failed, counting from 1.</summary>
         public int PageNumber { get; }
 
-        /// <summary>Give this to -NextToken to continue; null when there is nothing to resume.</summary>
+        /// <summary>Give this to -NextToken to continue; null when there is none.</summary>
         public string ResumeToken { get; }
 
-        /// <summary>The service's error name, such as ThrottlingException, when it gave one.</summary>
+        /// <summary>The service's error name, such as ThrottlingException, if any.</summary>
         public string ErrorCode { get; }
 
         public string RequestId { get; }

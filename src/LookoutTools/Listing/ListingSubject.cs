@@ -36,8 +36,22 @@ namespace LookoutTools.Listing
         /// <summary>The model whose versions are listed; null for a listing of models.</summary>
         public string ModelName { get; }
 
+        /// <summary>What a page held, for -Verbose: "50 model versions of 'pump-7'".</summary>
+        public string PageContents(int count)
+        {
+            return ModelName == null
+                ? $"{count} models"
+                : $"{count} model versions of '{ModelName}'";
+        }
+
+        /// <summary>How the warning starts when more pages exist and -All was not given.</summary>
+        public string MoreAvailable => ModelName == null
+            ? "More models are available."
+            : $"More versions of model '{ModelName}' are available.";
+
         /// <summary>What token advice calls the listing's scope.</summary>
-        public string Scope => ModelName == null ? "the same filters" : "the same model and filters";
+        public string Scope =>
+            ModelName == null ? "the same filters" : "the same model and filters";
 
         internal ListingException NewException(string message, System.Exception cause,
             int pageNumber, string resumeToken, string errorCode, string requestId)

@@ -36,7 +36,10 @@ namespace LookoutTools.Protocol
                         writer.WriteNumber("MaxResults", query.MaxResults.Value);
                     }
                     if (query.Status != null) writer.WriteString("Status", query.Status);
-                    if (query.SourceType != null) writer.WriteString("SourceType", query.SourceType);
+                    if (query.SourceType != null)
+                    {
+                        writer.WriteString("SourceType", query.SourceType);
+                    }
                     if (query.CreatedAtEndTime.HasValue)
                     {
                         WriteTimestamp(writer, "CreatedAtEndTime", query.CreatedAtEndTime.Value);

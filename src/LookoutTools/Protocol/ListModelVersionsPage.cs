@@ -20,84 +20,13 @@ namespace LookoutTools.Protocol
         public string NextToken { get; }
 
         /// <summary>
-        /// Reads a ListModelVersions answer body. Every member is optional, unknown members are
-        /// skipped and null counts as absent; anything else that is not the documented shape
-        /// raises <see cref="ResponseParseException"/> naming what was wrong.
+        /// Reads a ListModelVersions answer body by the rules of <see cref="ListAnswer"/>.
         /// </summary>
         public static ListModelVersionsPage Parse(ReadOnlySpan<byte> body)
         {
-            try
-            {
-                var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
-                return ReadPage(ref reader);
-            }
-            catch (JsonException exception)
-            {
-                throw new ResponseParseException(
-                    "The answer is not valid JSON: " + exception.Message, exception);
-            }
-            catch (InvalidOperationException exception)
-            {
-                // GetString raises this for a string that is not valid UTF-8 once unescaped.
-                throw new ResponseParseException(
-                    "The answer has a string that is not valid text: " + exception.Message,
-                    exception);
-            }
-        }
-
-        private static ListModelVersionsPage ReadPage(ref Utf8JsonReader reader)
-        {
-            if (!reader.Read())
-            {
-                throw new ResponseParseException("The answer body is empty.");
-            }
-            JsonMemberReader.Expect(ref reader, JsonTokenType.StartObject, "the answer");
-
-            var summaries = new List<ModelVersionSummary>();
-            string nextToken = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("ModelVersionSummaries"))
-                {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.Null)
-                    {
-                        ReadSummaries(ref reader, summaries);
-                    }
-                }
-                else if (reader.ValueTextEquals("NextToken"))
-                {
-                    reader.Read();
-                    nextToken = JsonMemberReader.ReadString(ref reader, "NextToken");
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            JsonMemberReader.Expect(ref reader, JsonTokenType.EndObject, "the answer");
-            if (reader.Read())
-            {
-                throw new ResponseParseException("The answer has data after its JSON object.");
-            }
-            if (nextToken != null && nextToken.Length == 0) nextToken = null;
+            var summaries = ListAnswer.Read<ModelVersionSummary>(body, "ModelVersionSummaries",
+                ReadSummary, out var nextToken);
             return new ListModelVersionsPage(summaries, nextToken);
-        }
-
-        private static void ReadSummaries(
-            ref Utf8JsonReader reader, List<ModelVersionSummary> summaries)
-        {
-            const string list = "ModelVersionSummaries";
-            JsonMemberReader.Expect(ref reader, JsonTokenType.StartArray, list);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var item = new MemberPath(list, summaries.Count, null);
-                JsonMemberReader.Expect(ref reader, JsonTokenType.StartObject, item);
-                var previous = summaries.Count == 0 ? null : summaries[summaries.Count - 1];
-                summaries.Add(ReadSummary(ref reader, item, previous));
-            }
         }
 
         // Member names are compared as UTF-8 bytes, never turned into strings: a page of 500
@@ -161,7 +90,6 @@ namespace LookoutTools.Protocol
                     reader.Skip();
                 }
             }
-            JsonMemberReader.Expect(ref reader, JsonTokenType.EndObject, item);
             return summary;
         }
 
@@ -173,9 +101,7 @@ namespace LookoutTools.Protocol
         private static string ReadRepeated(ref Utf8JsonReader reader, MemberPath item,
             string name, string previousValue)
         {
-            var same = previousValue != null && reader.TokenType == JsonTokenType.String
-                && reader.ValueTextEquals(previousValue);
-            return same ? previousValue : ReadString(ref reader, item, name);
+            return ListAnswer.ReadRepeated(ref reader, item.WithName(name), previousValue);
         }
     }
 }

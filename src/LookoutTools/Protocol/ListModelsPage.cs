@@ -20,89 +20,24 @@ namespace LookoutTools.Protocol
         /// <summary>Null on the last page.</summary>
         public string NextToken { get; }
 
-        /// <summary>
-        /// Reads a ListModels answer body with the same rules as ListModelVersions: every member
-        /// optional, unknown members skipped, null counted as absent, anything else that is not
-        /// the documented shape a <see cref="ResponseParseException"/>.
-        /// </summary>
+        /// <summary>Reads a ListModels answer by the rules of <see cref="ListAnswer"/>.</summary>
         public static ListModelsPage Parse(ReadOnlySpan<byte> body)
         {
-            try
-            {
-                var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
-                return ReadPage(ref reader);
-            }
-            catch (JsonException exception)
-            {
-                throw new ResponseParseException(
-                    "The answer is not valid JSON: " + exception.Message, exception);
-            }
-            catch (InvalidOperationException exception)
-            {
-                // GetString raises this for a string that is not valid UTF-8 once unescaped.
-                throw new ResponseParseException(
-                    "The answer has a string that is not valid text: " + exception.Message,
-                    exception);
-            }
-        }
-
-        private static ListModelsPage ReadPage(ref Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new ResponseParseException("The answer body is empty.");
-            Expect(ref reader, JsonTokenType.StartObject, "the answer");
-
-            var summaries = new List<ModelSummary>();
-            string nextToken = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("ModelSummaries"))
-                {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.Null)
-                    {
-                        ReadSummaries(ref reader, summaries);
-                    }
-                }
-                else if (reader.ValueTextEquals("NextToken"))
-                {
-                    reader.Read();
-                    nextToken = ReadString(ref reader, "NextToken");
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            Expect(ref reader, JsonTokenType.EndObject, "the answer");
-            if (reader.Read())
-            {
-                throw new ResponseParseException("The answer has data after its JSON object.");
-            }
-            if (nextToken != null && nextToken.Length == 0) nextToken = null;
+            var summaries = ListAnswer.Read<ModelSummary>(body, "ModelSummaries", ReadSummary,
+                out var nextToken);
             return new ListModelsPage(summaries, nextToken);
         }
 
-        private static void ReadSummaries(ref Utf8JsonReader reader, List<ModelSummary> summaries)
-        {
-            Expect(ref reader, JsonTokenType.StartArray, "ModelSummaries");
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var position = "ModelSummaries[" + summaries.Count + "]";
-                Expect(ref reader, JsonTokenType.StartObject, position);
-                summaries.Add(ReadSummary(ref reader, position));
-            }
-        }
-
-        private static ModelSummary ReadSummary(ref Utf8JsonReader reader, string position)
+        // A page of models is short and read rarely, so names are simply decoded here.
+        private static ModelSummary ReadSummary(ref Utf8JsonReader reader, MemberPath item,
+            ModelSummary previous)
         {
             var summary = new ModelSummary();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
                 reader.Read();
-                var member = position + "." + name;
+                var member = item.WithName(name);
                 switch (name)
                 {
                     case "ModelName": summary.ModelName = ReadString(ref reader, member); break;
@@ -141,7 +76,6 @@ namespace LookoutTools.Protocol
                     default: reader.Skip(); break;
                 }
             }
-            Expect(ref reader, JsonTokenType.EndObject, position);
             return summary;
         }
     }

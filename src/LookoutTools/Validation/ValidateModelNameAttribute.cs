@@ -10,7 +10,9 @@ namespace LookoutTools.Validation
     {
         protected override void ValidateElement(object element)
         {
-            var name = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            var name = element is PSObject wrapped
+                ? wrapped.BaseObject as string
+                : element as string;
             var problem = InputRules.CheckModelName(name);
             if (problem != null) throw new ValidationMetadataException(problem);
         }
