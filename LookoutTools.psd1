@@ -9,7 +9,11 @@
     Author               = 'LookoutTools contributors'
     CompanyName          = 'LookoutTools'
     Copyright            = '(c) LookoutTools contributors. Apache License 2.0.'
-    Description          = 'Lists Amazon Lookout for Equipment models and model versions from PowerShell: typed filters, tab completion of model names, pages streamed to the pipeline, help in the shell, and a local emulator for offline tests.'
+    Description          = @'
+Lists Amazon Lookout for Equipment models and model versions from PowerShell: typed filters,
+tab completion of model names, pages streamed to the pipeline, help in the shell, and a local
+emulator for offline tests.
+'@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('module/LookoutTools.Format.ps1xml')

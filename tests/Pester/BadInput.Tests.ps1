@@ -289,10 +289,10 @@ Describe 'Get-LEModelVersion bad input' {
             Message   = '*-AccessKey and -SecretKey go together*'
         }
         @{
-            Case      = 'keys together with a profile'
+            Case      = 'keys beside a profile that does not exist'
             Overrides = @{ ProfileName = 'other' }
-            ErrorId   = 'ConflictingCredentials'
-            Message   = '*one kind of credentials*'
+            ErrorId   = 'ProfileNotFound'
+            Message   = "*no AWS profile named 'other' (from -ProfileName)*"
         }
         @{
             Case      = 'an empty profile name'

@@ -224,6 +224,32 @@ Describe 'Credential order' {
         (Invoke-Signed).SignedBy | Should -Be @($Keys.Default.AccessKey)
     }
 
+    It '1. keys beside -ProfileName win, and the profile still gives the region' {
+        $env:AWS_REGION = $null
+
+        $result = Invoke-Signed @{
+            AccessKey = $Keys.Explicit.AccessKey; SecretKey = $Keys.Explicit.SecretKey
+            ProfileName = 'named'
+        }
+
+        $result.SignedBy | Should -Be @($Keys.Explicit.AccessKey)
+        $result.Verbose | Should -BeLike "*region eu-west-1 (from profile 'named')*"
+    }
+
+    It '7. a default profile with only a region passes on to the roles' {
+        $regionOnly = Join-Path $TestDrive 'region-only-config'
+        Set-Content -Path $regionOnly -Value @('[default]', 'region = eu-west-1')
+        $env:AWS_CONFIG_FILE = $regionOnly
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'absent'
+        $env:AWS_REGION = $null
+
+        $thrown = { Get-LEModelVersion pump-a -ErrorAction Stop } | Should -Throw -PassThru
+
+        # With instance metadata off there is no role to pass on to, so this is the end of
+        # the chain rather than an error about the default profile.
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'NoCredentials,*'
+    }
+
     It ('8. with nothing at all, and instance metadata off, ' +
         'the error lists the ways to give credentials') {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'absent'
@@ -423,6 +449,28 @@ Describe 'Endpoint order' {
         $result.Errors | Should -HaveCount 0 -Because $result.Verbose
         $result.Versions | Should -HaveCount 3
         $result.Verbose | Should -BeLike '*(from AWS_ENDPOINT_URL)*'
+    }
+
+    It 'the profile''s services section comes before its endpoint_url' {
+        $servicesConfig = Join-Path $TestDrive 'services-config'
+        Set-Content -Path $servicesConfig -Value @(
+            '[profile with-services]'
+            "aws_access_key_id = $($Keys.Profile.AccessKey)"
+            "aws_secret_access_key = $($Keys.Profile.SecretKey)"
+            'services = local-lookout'
+            "endpoint_url = $ClosedEndpoint"
+            '[services local-lookout]'
+            'lookoutequipment ='
+            "  endpoint_url = $($Emulator.Url)"
+        )
+        $env:AWS_CONFIG_FILE = $servicesConfig
+
+        $result = Invoke-Signed @{ ProfileName = 'with-services' }
+
+        $result.Errors | Should -HaveCount 0 -Because $result.Verbose
+        $result.Versions | Should -HaveCount 3
+        $result.Verbose |
+            Should -BeLike "*(from the services section of profile 'with-services')*"
     }
 
     It 'the profile''s endpoint_url is used when nothing else names an endpoint' {

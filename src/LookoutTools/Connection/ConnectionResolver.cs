@@ -34,9 +34,12 @@ namespace LookoutTools.Connection
 
             var profiles = new ProfileFiles(ProfileLocation(settings));
             var credentials = CredentialChain.Choose(settings, profiles);
-            var profile = credentials.ProfileName == null
-                ? profiles.Find(EnvironmentValue("AWS_PROFILE") ?? "default")
-                : profiles.Find(credentials.ProfileName);
+            // The profile whose region and endpoint apply: the one named on the command line
+            // even when keys given beside it win for credentials, else the credentials' own.
+            var profile = !string.IsNullOrEmpty(settings.ProfileName)
+                ? profiles.FindRequired(settings.ProfileName, "-ProfileName")
+                : profiles.Find(credentials.ProfileName
+                    ?? EnvironmentValue("AWS_PROFILE") ?? "default");
 
             var region = ResolveRegion(settings, profile, out var regionSource);
             var explicitEndpoint = string.IsNullOrEmpty(settings.EndpointUrl)
@@ -85,7 +88,7 @@ namespace LookoutTools.Connection
             var endpointSource = "from -EndpointUrl";
             if (endpoint == null && !IgnoresConfiguredEndpoints(profile))
             {
-                endpoint = ConfiguredEndpoint(profile, out endpointSource);
+                endpoint = ConfiguredEndpoint(profile, profiles.Location, out endpointSource);
             }
 
             // The SDK would look for configured endpoints too, but it reads AWS_CONFIG_FILE
@@ -159,9 +162,10 @@ namespace LookoutTools.Connection
 
         /// <summary>
         /// The endpoint AWS's tools take from configuration: the service's own environment
-        /// variable, the general one, then the profile's endpoint_url.
+        /// variable, the general one, the profile's services section, then its endpoint_url.
         /// </summary>
-        private static Uri ConfiguredEndpoint(CredentialProfile profile, out string source)
+        private static Uri ConfiguredEndpoint(CredentialProfile profile, string location,
+            out string source)
         {
             foreach (var name in new[] { "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL" })
             {
@@ -170,6 +174,17 @@ namespace LookoutTools.Connection
                 {
                     source = "from " + name;
                     return ParseEndpoint(value, name);
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(profile?.Services))
+            {
+                var fromServices = ServicesSection.FindEndpoint(
+                    ProfileFiles.ConfigFile(location), profile.Services.Trim());
+                if (fromServices != null)
+                {
+                    source = $"from the services section of profile '{profile.Name}'";
+                    return ParseEndpoint(fromServices, source.Substring(5));
                 }
             }
 
@@ -280,13 +295,6 @@ namespace LookoutTools.Connection
                     ErrorCategory.InvalidArgument,
                     "-AccessKey and -SecretKey go together: give both (and -SessionToken for "
                     + "temporary credentials), or use -ProfileName instead.");
-            }
-            if (!string.IsNullOrEmpty(settings.ProfileName) || settings.Credential != null)
-            {
-                throw new ConnectionException("ConflictingCredentials",
-                    ErrorCategory.InvalidArgument,
-                    "Give one kind of credentials: -AccessKey and -SecretKey, -ProfileName, or "
-                    + "-Credential.");
             }
         }
 

@@ -72,10 +72,19 @@ namespace LookoutTools.Connection
                     null, () => new EnvironmentVariablesAWSCredentials());
             }
 
+            // A profile that holds no credentials (only a region, say) passes the turn to the
+            // roles below, as in the AWS CLI: a region-only default profile is common on EC2.
             var profileName = ConnectionResolver.EnvironmentValue("AWS_PROFILE");
-            if (profileName != null) return FromProfile(profileName, "AWS_PROFILE", profiles);
-
-            if (profiles.Find("default") != null)
+            if (profileName != null)
+            {
+                var named = profiles.Find(profileName);
+                if (named == null) return FromProfile(profileName, "AWS_PROFILE", profiles);
+                if (named.CanCreateAWSCredentials)
+                {
+                    return FromProfile(profileName, "AWS_PROFILE", profiles);
+                }
+            }
+            else if (profiles.Find("default")?.CanCreateAWSCredentials == true)
             {
                 return FromProfile("default", "the default profile", profiles);
             }
@@ -122,16 +131,7 @@ namespace LookoutTools.Connection
         private static CredentialChoice FromProfile(string name, string origin,
             ProfileFiles profiles)
         {
-            var profile = profiles.Find(name);
-            if (profile == null)
-            {
-                throw new ConnectionException("ProfileNotFound", ErrorCategory.ObjectNotFound,
-                    $"There is no AWS profile named '{name}' (from {origin}) in "
-                    + $"{profiles.Describe()}. Check the name, or set "
-                    + "AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE if your profiles live "
-                    + "elsewhere.");
-            }
-
+            profiles.FindRequired(name, origin);
             var source = origin == "-ProfileName" || origin == "the default profile"
                 ? $"profile '{name}'"
                 : $"profile '{name}' (from {origin})";

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 
@@ -36,12 +37,39 @@ namespace LookoutTools.Connection
             property?.GetSetMethod(nonPublic: true)?.Invoke(null, new object[] { configFile });
         }
 
+        /// <summary>
+        /// The config file the SDK reads beside a credentials file: AWS_CONFIG_FILE when set,
+        /// else the file named config in the credentials file's folder.
+        /// </summary>
+        public static string ConfigFile(string credentialsLocation)
+        {
+            var fromEnvironment = ConnectionResolver.EnvironmentValue(
+                SharedCredentialsFile.SharedConfigFileEnvVar);
+            if (fromEnvironment != null) return fromEnvironment;
+
+            var credentialsFile = credentialsLocation ?? SharedCredentialsFile.DefaultFilePath;
+            var folder = System.IO.Path.GetDirectoryName(credentialsFile);
+            return folder == null ? null : System.IO.Path.Combine(folder, "config");
+        }
+
         /// <summary>The credentials file in use, or null for the SDK's default.</summary>
         public string Location { get; }
 
         public CredentialProfile Find(string name)
         {
             return name != null && chain.TryGetProfile(name, out var profile) ? profile : null;
+        }
+
+        /// <summary>A profile the caller named: missing is an error, never skipped.</summary>
+        public CredentialProfile FindRequired(string name, string origin)
+        {
+            var profile = Find(name);
+            if (profile != null) return profile;
+
+            throw new ConnectionException("ProfileNotFound", ErrorCategory.ObjectNotFound,
+                $"There is no AWS profile named '{name}' (from {origin}) in {Describe()}. Check "
+                + "the name, or set AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE if your "
+                + "profiles live elsewhere.");
         }
 
         public bool TryGetCredentials(string name, out AWSCredentials credentials)
