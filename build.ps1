@@ -6,7 +6,8 @@ Builds, tests, demonstrates and packages LookoutTools.
 Tasks:
   Build    compile the module into module/bin and the emulator into module/emulator, and
            the markdown help in module/help into MAML and about topics in en-US
-  Test     Package, then run the xunit and Pester suites; ends with "N passed, N failed"
+  Test     Package, then run the xunit and Pester suites; ends with
+           "N passed, N failed, N skipped"
   Demo     Build, start the emulator with the sample data, list model versions against it
   Package  Build, then lay out a versioned module folder and a .nupkg under artifacts/
   Clean    remove everything the other tasks produce
@@ -523,15 +524,20 @@ function Invoke-Build {
 
 function Set-TestEnvironment {
     # Nothing a test or the demo runs may read the machine's real AWS settings or reach the
-    # instance metadata address: point the SDK at files that do not exist and switch IMDS off.
+    # instance metadata address: point the SDK at empty files of its own and switch IMDS off.
+    # The files exist because AWSSDK.Core falls back to ~/.aws for a named file that does not.
     $isolated = Join-Path ([System.IO.Path]::GetTempPath()) "lookouttools-$PID"
     $null = New-Item -ItemType Directory -Force -Path $isolated
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     $env:AWS_CONFIG_FILE = Join-Path $isolated 'config'
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $isolated 'credentials'
+    foreach ($file in $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE) {
+        Set-Content -Path $file -Value '# Empty: tests write their own profiles elsewhere.'
+    }
     foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
         'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL',
-        'AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT') {
+        'AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE',
+        'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS') {
         Remove-Item "env:$name" -ErrorAction SilentlyContinue
     }
     $isolated
@@ -559,15 +565,16 @@ function Invoke-DotnetTest {
         Write-Host $line
         $line
     }
-    $summary = $output | Select-String -Pattern 'Failed:\s*(\d+),\s*Passed:\s*(\d+)' |
-        Select-Object -Last 1
+    $pattern = 'Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)'
+    $summary = $output | Select-String -Pattern $pattern | Select-Object -Last 1
     if ($null -eq $summary) {
         throw "dotnet test $Project printed no result summary (exit code $LASTEXITCODE)."
     }
     [pscustomobject]@{
         Suite  = Split-Path -Leaf (Split-Path -Parent $Project)
-        Passed = [int]$summary.Matches[0].Groups[2].Value
-        Failed = [int]$summary.Matches[0].Groups[1].Value
+        Passed  = [int]$summary.Matches[0].Groups[2].Value
+        Failed  = [int]$summary.Matches[0].Groups[1].Value
+        Skipped = [int]$summary.Matches[0].Groups[3].Value
     }
 }
 
@@ -585,8 +592,9 @@ Import-Module '$pester' -Force
 `$configuration.Output.Verbosity = 'Detailed'
 `$result = Invoke-Pester -Configuration `$configuration
 @{
-    Passed = `$result.PassedCount
-    Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount
+    Passed  = `$result.PassedCount
+    Failed  = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount
+    Skipped = `$result.SkippedCount + `$result.NotRunCount
 } |
     ConvertTo-Json | Set-Content -Path '$resultFile'
 "@
@@ -597,8 +605,9 @@ Import-Module '$pester' -Force
     Remove-Item $resultFile
     [pscustomobject]@{
         Suite  = 'Pester'
-        Passed = [int]$counts.Passed
-        Failed = [int]$counts.Failed
+        Passed  = [int]$counts.Passed
+        Failed  = [int]$counts.Failed
+        Skipped = [int]$counts.Skipped
     }
 }
 
@@ -623,7 +632,8 @@ function Invoke-Test {
     $results | Format-Table -AutoSize | Out-String | Write-Host
     $passed = ($results | Measure-Object -Property Passed -Sum).Sum
     $failed = ($results | Measure-Object -Property Failed -Sum).Sum
-    Write-Host "$passed passed, $failed failed"
+    $skipped = ($results | Measure-Object -Property Skipped -Sum).Sum
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
 

@@ -1,5 +1,5 @@
 BeforeAll {
-    Import-Module LookoutTools
+    Import-Module LookoutTools -ErrorAction Stop
     $Runbook = Join-Path $PSScriptRoot 'Assert-ModelQuality.ps1'
 
     # Start the emulator that ships with the module on a free port of 127.0.0.1, serving the

@@ -1,5 +1,5 @@
 BeforeAll {
-    Import-Module LookoutTools
+    Import-Module LookoutTools -ErrorAction Stop
     $Runbook = Join-Path $PSScriptRoot 'Assert-ModelQuality.ps1'
 
     function New-FakeVersion([long] $Version, [string] $Quality) {

@@ -47,10 +47,19 @@ namespace LookoutTools.Tests
         [Theory]
         [InlineData("a")]
         [InlineData("AQICAHh+/=padding==")]
-        [InlineData(" ~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}")]
+        [InlineData("~!\"#$%&'() *+,-./:;<=>?@[\\]^_`{|}")]
         public void CheckNextTokenAcceptsPrintableAscii(string token)
         {
             Assert.Null(InputRules.CheckNextToken(token));
+        }
+
+        [Theory]
+        [InlineData(" abc")]
+        [InlineData("abc ")]
+        [InlineData("   ")]
+        public void CheckNextTokenRefusesSpacesAtEitherEnd(string token)
+        {
+            Assert.Contains("starts or ends with a space", InputRules.CheckNextToken(token));
         }
 
         [Fact]

@@ -300,6 +300,17 @@ namespace LookoutTools.Tests
         }
 
         [Fact]
+        public void AnErrorBodySentWithASuccessStatusIsRejected()
+        {
+            var json = "{\"__type\":\"com.amazonaws.lookoutequipment#ValidationException\","
+                + "\"message\":\"bad\"}";
+
+            var error = Assert.Throws<ResponseParseException>(
+                () => ListModelVersionsPage.Parse(Encoding.UTF8.GetBytes(json)));
+            Assert.Contains("ValidationException", error.Message);
+        }
+
+        [Fact]
         public void AnUnknownMemberIsSkippedWithoutDecodingItsName()
         {
             // Names are compared as bytes, so a name that is not UTF-8 is just another name

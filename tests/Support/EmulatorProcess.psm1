@@ -107,10 +107,18 @@ function Get-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
 
-    # Invoke-RestMethod hands back a JSON array as one object; unroll it.
-    foreach ($request in (Invoke-EmulatorControl -Emulator $Emulator -Path 'requests')) {
-        $request
-    }
+    # The emulator logs a request when it arrives and its status once the answer is sent,
+    # a moment after the client has it; wait up to a second for answers still being written
+    # (a hung request keeps no status, so the wait is bounded).
+    $deadline = [DateTime]::UtcNow.AddSeconds(1)
+    do {
+        # Invoke-RestMethod hands back a JSON array as one object; unroll it.
+        $requests = @(foreach ($request in
+                (Invoke-EmulatorControl -Emulator $Emulator -Path 'requests')) { $request })
+        $inFlight = @($requests | Where-Object { $null -eq $_.Status })
+        if ($inFlight.Count -gt 0) { Start-Sleep -Milliseconds 20 }
+    } while ($inFlight.Count -gt 0 -and [DateTime]::UtcNow -lt $deadline)
+    $requests
 }
 
 function Clear-EmulatorRequest {

@@ -247,6 +247,15 @@ internal sealed class ApiRequestHandler(
     private static JsonDocument? ParseBody(byte[] body, out ServiceError? unreadable)
     {
         unreadable = null;
+
+        // JsonDocument checks UTF-8 only when a string is read, which would fail later as a
+        // server error; a body that is not UTF-8 is the client's mistake and answered so.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            unreadable = ServiceError.Serialization("The request body is not valid UTF-8.");
+            return null;
+        }
+
         try
         {
             var document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);

@@ -25,6 +25,12 @@ namespace LookoutTools.Client
             ServiceId = ServiceIdentifier;
             AuthenticationServiceName = SigningName;
             EndpointProvider = new LookoutEquipmentEndpointProvider();
+
+            // The SDK's own retries decide how often a request is tried; the extra attempts it
+            // makes when a pooled connection was closed would multiply them. Only AWSSDK.Core
+            // 4.1 has the setting, and an older 4.x loaded first by another module keeps its
+            // default, hence the reflection.
+            typeof(ClientConfig).GetProperty("MaxStaleConnectionRetries")?.SetValue(this, 0);
         }
 
         /// <summary>

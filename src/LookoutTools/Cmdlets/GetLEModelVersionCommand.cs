@@ -127,9 +127,18 @@ namespace LookoutTools.Cmdlets
             var pager = new PageWalker<ListModelVersionsPage>(query.NextToken,
                 (token, cancel) => Connection.Client.ListModelVersionsAsync(
                     query.WithNextToken(token), cancel),
-                page => page.Summaries.Count, page => page.NextToken);
+                page => page.Summaries.Count, page => page.NextToken)
+                .DetectingRepeatedPages(FirstVersionOf);
             WritePages(pager, ListingSubject.VersionsOf(modelName), All,
                 page => page.Summaries);
+        }
+
+        private static string FirstVersionOf(ListModelVersionsPage page)
+        {
+            if (page.Summaries.Count == 0) return null;
+
+            var first = page.Summaries[0];
+            return first.ModelVersionArn ?? first.ModelVersion?.ToString();
         }
     }
 }

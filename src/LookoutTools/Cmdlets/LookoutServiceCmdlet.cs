@@ -94,12 +94,29 @@ namespace LookoutTools.Cmdlets
             try
             {
                 Connection = ConnectionResolver.Resolve(settings);
-                Connection.EnsureCredentials();
+                using (var requestToken = NewRequestToken())
+                {
+                    Connection.EnsureCredentials(requestToken.Token);
+                }
             }
             catch (ConnectionException exception)
             {
                 ThrowTerminatingError(
                     new ErrorRecord(exception, exception.ErrorId, exception.Category, null));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (OperationCanceledException exception)
+            {
+                var timedOut = new ConnectionException("CredentialsTimedOut",
+                    ErrorCategory.OperationTimeout,
+                    $"The credentials from {Connection.CredentialSource} were not obtained "
+                    + $"within {TimeoutSec} s. Check the credential_process, STS or SSO "
+                    + "endpoint they come from, or allow longer with -TimeoutSec.", exception);
+                ThrowTerminatingError(new ErrorRecord(
+                    timedOut, timedOut.ErrorId, timedOut.Category, null));
             }
 
             WriteVerbose(Connection.Describe());

@@ -50,6 +50,10 @@ namespace LookoutTools.Completion
         {
             try
             {
+                if (HasUnknownConnectionValue(commandAst, fakeBoundParameters))
+                {
+                    return Array.Empty<CompletionResult>();
+                }
                 return Complete(wordToComplete ?? "", fakeBoundParameters);
             }
             catch (Exception)
@@ -58,6 +62,37 @@ namespace LookoutTools.Completion
                 // line being typed, so a failure of any kind just means no suggestions.
                 return Array.Empty<CompletionResult>();
             }
+        }
+
+        private static readonly string[] ConnectionParameters =
+        {
+            "Region", "ProfileName", "ProfileLocation", "EndpointUrl", "AccessKey",
+            "SecretKey", "SessionToken", "Credential",
+        };
+
+        /// <summary>
+        /// True when the line names a connection parameter whose value completion cannot see
+        /// (a variable or an expression). Completing from the environment instead could call
+        /// another endpoint, or as another identity, than the command will.
+        /// </summary>
+        private static bool HasUnknownConnectionValue(CommandAst commandAst,
+            IDictionary fakeBoundParameters)
+        {
+            if (commandAst == null) return false;
+
+            foreach (var element in commandAst.CommandElements)
+            {
+                if (!(element is CommandParameterAst parameter)) continue;
+
+                foreach (var name in ConnectionParameters)
+                {
+                    var named = name.StartsWith(parameter.ParameterName,
+                        StringComparison.OrdinalIgnoreCase)
+                        && parameter.ParameterName.Length >= 2;
+                    if (named && Text(fakeBoundParameters, name) == null) return true;
+                }
+            }
+            return false;
         }
 
         private static IEnumerable<CompletionResult> Complete(string word,

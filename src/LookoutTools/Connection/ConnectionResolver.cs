@@ -22,6 +22,9 @@ namespace LookoutTools.Connection
     {
         public const string SigningRegionForCustomEndpoint = "us-east-1";
 
+        /// <summary>How many clients are kept at most: plenty for one session.</summary>
+        public const int MaxKeptClients = 64;
+
         private static readonly Regex RegionPattern =
             new Regex(@"\A[a-z]{2,}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant);
 
@@ -41,6 +44,11 @@ namespace LookoutTools.Connection
                 : profiles.Find(credentials.ProfileName
                     ?? EnvironmentValue("AWS_PROFILE") ?? "default");
 
+            // Only now that the profile files have been read without error: AWSSDK.Core reads
+            // them in a type initializer, and a file it cannot parse there breaks the SDK for
+            // the rest of the process.
+            FollowSdkSettings();
+
             var region = ResolveRegion(settings, profile, out var regionSource);
             var explicitEndpoint = string.IsNullOrEmpty(settings.EndpointUrl)
                 ? null
@@ -53,6 +61,11 @@ namespace LookoutTools.Connection
 
             var connection = Create(settings, credentials, profile, profiles, explicitEndpoint,
                 region, regionSource);
+
+            // A runbook that rotates temporary credentials makes a new identity each time;
+            // past a bound the kept clients are let go (not disposed: another runspace may
+            // still be using one) rather than kept for the whole session.
+            if (Connections.Count >= MaxKeptClients) Connections.Clear();
             var kept = Connections.GetOrAdd(key, connection);
             if (!ReferenceEquals(kept, connection)) connection.Client.Dispose();
             return kept;
@@ -212,15 +225,22 @@ namespace LookoutTools.Connection
         {
             var valid = Uri.TryCreate(text, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+                && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)
+                && string.IsNullOrEmpty(uri.UserInfo);
             if (!valid)
             {
                 throw new ConnectionException("InvalidEndpointUrl", ErrorCategory.InvalidArgument,
-                    $"The endpoint '{text}' from {origin} is not an http:// or https:// URL. "
-                    + "Give one like http://127.0.0.1:8080 or https://lookoutequipment."
-                    + "us-east-1.amazonaws.com.");
+                    $"The endpoint '{WithoutUserInfo(text)}' from {origin} is not an http:// or "
+                    + "https:// URL without a query or a user name. Give one like "
+                    + "http://127.0.0.1:8080 or https://lookoutequipment.us-east-1.amazonaws.com.");
             }
             return uri;
+        }
+
+        // A password in a URL must not be repeated in an error.
+        private static string WithoutUserInfo(string text)
+        {
+            return Regex.Replace(text, "//[^/@]*@", "//****@");
         }
 
         private static string ResolveRegion(ConnectionSettings settings,
@@ -252,7 +272,7 @@ namespace LookoutTools.Connection
             if (profile?.Region != null)
             {
                 source = $"from profile '{profile.Name}'";
-                return profile.Region.SystemName;
+                return CheckRegion(profile.Region.SystemName, $"profile '{profile.Name}'");
             }
 
             source = null;
@@ -313,7 +333,19 @@ namespace LookoutTools.Connection
             return string.Join("|", EnvironmentValue("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT"),
                 EnvironmentValue("AWS_ENDPOINT_URL"),
                 EnvironmentValue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
-                EnvironmentValue("AWS_CONFIG_FILE"));
+                EnvironmentValue("AWS_CONFIG_FILE"), SdkSettingsFingerprint());
+        }
+
+        private static void FollowSdkSettings()
+        {
+            Client.SdkSettings.ReadAgainWhenChanged(SdkSettingsFingerprint());
+        }
+
+        private static string SdkSettingsFingerprint()
+        {
+            return string.Join("|", EnvironmentValue("AWS_MAX_ATTEMPTS"),
+                EnvironmentValue("AWS_RETRY_MODE"), EnvironmentValue("AWS_PROFILE"),
+                EnvironmentValue("AWS_CONFIG_FILE"), EnvironmentValue("AWS_DEFAULTS_MODE"));
         }
 
         internal static string EnvironmentValue(string name)

@@ -135,7 +135,9 @@ namespace LookoutTools.Connection
             var source = origin == "-ProfileName" || origin == "the default profile"
                 ? $"profile '{name}'"
                 : $"profile '{name}' (from {origin})";
-            var identity = "profile|" + profiles.Location + "|" + name;
+            // The files' write times are part of the identity, so keys rotated in a profile are
+            // picked up by the next call rather than at the next session.
+            var identity = "profile|" + profiles.Location + "|" + name + "|" + profiles.Version;
             return new CredentialChoice(source, identity, name, () =>
             {
                 if (profiles.TryGetCredentials(name, out var credentials)) return credentials;

@@ -1,4 +1,7 @@
+using System;
+using System.IO;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 
@@ -52,12 +55,28 @@ namespace LookoutTools.Connection
             return folder == null ? null : System.IO.Path.Combine(folder, "config");
         }
 
+        /// <summary>When the credentials and config files were last written.</summary>
+        public string Version
+        {
+            get
+            {
+                var credentials = Location ?? SharedCredentialsFile.DefaultFilePath;
+                return WriteTime(credentials) + "|" + WriteTime(ConfigFile(Location));
+            }
+        }
+
+        private static long WriteTime(string path)
+        {
+            return path != null && File.Exists(path) ? File.GetLastWriteTimeUtc(path).Ticks : 0;
+        }
+
         /// <summary>The credentials file in use, or null for the SDK's default.</summary>
         public string Location { get; }
 
         public CredentialProfile Find(string name)
         {
-            return name != null && chain.TryGetProfile(name, out var profile) ? profile : null;
+            if (name == null) return null;
+            return Read(() => chain.TryGetProfile(name, out var profile) ? profile : null);
         }
 
         /// <summary>A profile the caller named: missing is an error, never skipped.</summary>
@@ -74,7 +93,38 @@ namespace LookoutTools.Connection
 
         public bool TryGetCredentials(string name, out AWSCredentials credentials)
         {
-            return chain.TryGetAWSCredentials(name, out credentials);
+            AWSCredentials found = null;
+            var ok = Read(() => chain.TryGetAWSCredentials(name, out found));
+            credentials = found;
+            return ok;
+        }
+
+        /// <summary>
+        /// Runs a read of the profile files, turning a file the SDK cannot parse into one
+        /// error that names the file and line but never repeats the line: it may hold a key.
+        /// </summary>
+        private T Read<T>(Func<T> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception exception) when (exception is InvalidDataException
+                || exception is IOException || exception is UnauthorizedAccessException
+                || exception is FormatException || exception is ArgumentException
+                || exception is AmazonClientException)
+            {
+                // A line the SDK could not parse is named by number only; other reasons, such
+                // as a region that is not one, are shown with anything secret-like masked.
+                var line = Regex.Match(exception.Message ?? "", @"Line\s*(\d+)");
+                var why = line.Success
+                    ? $"line {line.Groups[1].Value} is not a [section] or a name = value setting"
+                    : SecretScrubber.Scrub(exception.Message?.Trim().TrimEnd('.'));
+                throw new ConnectionException("ProfileFileInvalid", ErrorCategory.InvalidData,
+                    $"An AWS credentials or config file ({Describe()}) could not be read: "
+                    + $"{why}. Fix the file, or point AWS_SHARED_CREDENTIALS_FILE, "
+                    + "AWS_CONFIG_FILE or -ProfileLocation at another.");
+            }
         }
 
         public string Describe()

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon.Runtime;
 using LookoutTools.Client;
 
@@ -56,14 +58,23 @@ namespace LookoutTools.Connection
         /// the command with one clear error before the first request. Providers cache what
         /// they obtain, so this costs nothing later.
         /// </summary>
-        public void EnsureCredentials()
+        public void EnsureCredentials(CancellationToken cancellationToken)
         {
+            // The providers' own waits (STS, a credential_process, SSO) take no token, so the
+            // wait for them does: Ctrl+C and -TimeoutSec end it even if the provider hangs.
+            var obtaining = Task.Run(() => Credentials.GetCredentials());
             try
             {
-                Credentials.GetCredentials();
+                obtaining.Wait(cancellationToken);
             }
-            catch (Exception exception) when (!(exception is OutOfMemoryException))
+            catch (OperationCanceledException)
             {
+                obtaining.ContinueWith(task => task.Exception, TaskScheduler.Default);
+                throw;
+            }
+            catch (AggregateException aggregate) when (aggregate.InnerException != null)
+            {
+                var exception = aggregate.InnerException;
                 var reason = SecretScrubber.Scrub(exception.Message?.Trim());
                 throw new ConnectionException("CredentialsUnavailable",
                     System.Management.Automation.ErrorCategory.AuthenticationError,

@@ -95,9 +95,9 @@ namespace LookoutTools.Listing
 
             if (exception is UnfollowableListingException)
             {
-                errorId = exception is RepeatedNextTokenException
-                    ? "RepeatedNextToken"
-                    : "StalledListing";
+                errorId = exception is StalledListingException
+                    ? "StalledListing"
+                    : "RepeatedNextToken";
                 category = ErrorCategory.InvalidResult;
                 cause = exception.Message;
                 advice = $"Every {subject.Items} received so far was written; the listing was "
@@ -201,7 +201,7 @@ namespace LookoutTools.Listing
             {
                 errorId = "ServiceError";
                 category = ErrorCategory.InvalidOperation;
-                advice = "See the service's message above.";
+                advice = "The service's own words above say what went wrong.";
             }
         }
 
@@ -246,9 +246,11 @@ namespace LookoutTools.Listing
             return token.Length <= 80 ? token : token.Substring(0, 77) + "...";
         }
 
+        // Messages come from the endpoint: control characters in them could act on the
+        // console, so they are shown as '?'.
         private static string Trimmed(string message)
         {
-            return (message ?? "").Trim().TrimEnd('.');
+            return SecretScrubber.WithoutControlCharacters((message ?? "").Trim().TrimEnd('.'));
         }
     }
 }

@@ -20,6 +20,8 @@ namespace LookoutTools.Listing
         private readonly Func<string, CancellationToken, Task<TPage>> fetchPage;
         private readonly Func<TPage, int> itemCountOf;
         private readonly Func<TPage, string> nextTokenOf;
+        private Func<TPage, string> firstItemKeyOf;
+        private string previousFirstItemKey;
         private Exception stopReason;
         private int emptyPagesInARow;
 
@@ -34,6 +36,17 @@ namespace LookoutTools.Listing
             this.fetchPage = fetchPage ?? throw new ArgumentNullException(nameof(fetchPage));
             this.itemCountOf = itemCountOf ?? throw new ArgumentNullException(nameof(itemCountOf));
             this.nextTokenOf = nextTokenOf ?? throw new ArgumentNullException(nameof(nextTokenOf));
+        }
+
+        /// <summary>
+        /// Names what identifies a page's first item. A page that starts with the same item as
+        /// the page before it is that page again, reached through a token that leads back: it
+        /// is not written, and the listing stops.
+        /// </summary>
+        public PageWalker<TPage> DetectingRepeatedPages(Func<TPage, string> firstItemKey)
+        {
+            firstItemKeyOf = firstItemKey;
+            return this;
         }
 
         /// <summary>The number of the page last asked for, counting from 1.</summary>
@@ -67,6 +80,14 @@ namespace LookoutTools.Listing
             {
                 throw new PagingException(exception);
             }
+
+            var firstItemKey = firstItemKeyOf?.Invoke(page);
+            if (firstItemKey != null && firstItemKey == previousFirstItemKey)
+            {
+                IsFinished = true;
+                throw new PagingException(new RepeatedPageException(PageNumber));
+            }
+            previousFirstItemKey = firstItemKey ?? previousFirstItemKey;
 
             var nextToken = nextTokenOf(page);
             IsFinished = nextToken == null;

@@ -40,6 +40,17 @@ namespace LookoutTools.Listing
         public string Token { get; }
     }
 
+    /// <summary>The endpoint answered a page with the items of the page before it.</summary>
+    public sealed class RepeatedPageException : UnfollowableListingException
+    {
+        public RepeatedPageException(int pageNumber)
+            : base($"the endpoint answered page {pageNumber} with the same items as page "
+                + $"{pageNumber - 1}, so its NextToken leads back; page {pageNumber} was not "
+                + "written", pageNumber - 1)
+        {
+        }
+    }
+
     /// <summary>The endpoint kept answering pages with no versions and another NextToken.</summary>
     public sealed class StalledListingException : UnfollowableListingException
     {

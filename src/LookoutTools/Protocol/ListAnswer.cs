@@ -63,6 +63,17 @@ namespace LookoutTools.Protocol
                     reader.Read();
                     nextToken = JsonMemberReader.ReadString(ref reader, "NextToken");
                 }
+                else if (reader.ValueTextEquals("__type"))
+                {
+                    // An error body sent with a success status: reading it as an empty last
+                    // page would end the listing silently.
+                    reader.Read();
+                    var errorType = reader.TokenType == JsonTokenType.String
+                        ? reader.GetString()
+                        : "an error";
+                    throw new ResponseParseException(
+                        $"The answer is an error ({errorType}) sent with a success status.");
+                }
                 else
                 {
                     reader.Read();

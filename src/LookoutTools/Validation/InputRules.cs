@@ -31,6 +31,11 @@ namespace LookoutTools.Validation
             const string advice = " Copy the token from the warning or error that offered it, "
                 + "or leave -NextToken out to start from the first page.";
             if (string.IsNullOrEmpty(token)) return "The NextToken is empty." + advice;
+            if (token.Trim().Length != token.Length)
+            {
+                return "The NextToken starts or ends with a space, which tokens never do."
+                    + advice;
+            }
             if (token.Length > MaxNextTokenLength)
             {
                 return $"The NextToken has {token.Length} characters; a token has at most "
