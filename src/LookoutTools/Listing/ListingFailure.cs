@@ -201,7 +201,7 @@ namespace LookoutTools.Listing
             {
                 errorId = "ServiceError";
                 category = ErrorCategory.InvalidOperation;
-                advice = "The service's own words above say what went wrong.";
+                advice = "The service's message says what went wrong.";
             }
         }
 
