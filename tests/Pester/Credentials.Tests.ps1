@@ -250,6 +250,19 @@ Describe 'Credential order' {
         $thrown.FullyQualifiedErrorId | Should -BeLike 'NoCredentials,*'
     }
 
+    It '8. the container credentials endpoint signs when nothing before it names credentials' {
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'absent'
+        $env:AWS_CONTAINER_CREDENTIALS_FULL_URI = $Emulator.Url.TrimEnd('/') +
+            "/_emulator/container-credentials/$($Keys.Credential.AccessKey)"
+        try {
+            $result = Invoke-Signed
+        }
+        finally { $env:AWS_CONTAINER_CREDENTIALS_FULL_URI = $null }
+
+        $result.SignedBy | Should -Be @($Keys.Credential.AccessKey)
+        $result.Verbose | Should -Match "credentials from the container's credentials endpoint"
+    }
+
     It ('8. with nothing at all, and instance metadata off, ' +
         'the error lists the ways to give credentials') {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'absent'

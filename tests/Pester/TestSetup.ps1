@@ -17,8 +17,14 @@ function Set-IsolatedAwsEnvironment {
     foreach ($name in 'AWS_EC2_METADATA_DISABLED', 'AWS_CONFIG_FILE',
         'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
         'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL',
-        'AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
-        $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+        'AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE',
+        'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+        'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE',
+        'AWS_ROLE_ARN', 'AWS_ENDPOINT_URL_STS') {
+        # Saved once, on the first call, so that repeated calls still restore the original.
+        if (-not $script:SavedEnvironment.ContainsKey($name)) {
+            $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+        }
         [Environment]::SetEnvironmentVariable($name, $null)
     }
     $env:AWS_EC2_METADATA_DISABLED = 'true'

@@ -30,6 +30,13 @@ internal sealed class ControlEndpoints(
     public Task HandleAsync(HttpContext context)
     {
         var method = context.Request.Method;
+        const string containerPrefix = "/_emulator/container-credentials/";
+        var path = context.Request.Path.Value ?? "";
+        if (method == "GET" && path.StartsWith(containerPrefix, StringComparison.Ordinal))
+        {
+            return SendContainerCredentialsAsync(context, path[containerPrefix.Length..]);
+        }
+
         return (context.Request.Path.Value, method) switch
         {
             ("/_emulator/health", "GET") => SendHealthAsync(context),
@@ -72,6 +79,32 @@ internal sealed class ControlEndpoints(
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Answers as an ECS container credentials endpoint does, with the configured key pair
+    /// the path names, so a test can point AWS_CONTAINER_CREDENTIALS_FULL_URI here and see
+    /// that key sign its requests. Test-only, on 127.0.0.1, and only for configured keys.
+    /// </summary>
+    private Task SendContainerCredentialsAsync(HttpContext context, string accessKey)
+    {
+        var credential = credentials.Find(accessKey);
+        if (credential is null || credential.IsIssued)
+        {
+            return ResponseWriter.SendMessageAsync(context, 404,
+                $"No configured access key '{accessKey}'.");
+        }
+
+        return SendJsonAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("AccessKeyId", credential.Keys.AccessKey);
+            writer.WriteString("SecretAccessKey", credential.Keys.SecretKey);
+            if (credential.Keys.SessionToken is { } token) writer.WriteString("Token", token);
+            writer.WriteString("Expiration",
+                StsResponseWriter.FormatTime(clock.GetUtcNow().AddHours(1)));
+            writer.WriteEndObject();
+        });
     }
 
     private Task SendHealthAsync(HttpContext context) => SendJsonAsync(context, writer =>
