@@ -94,14 +94,16 @@ Describe 'Profile files' {
     It 'signs with keys rotated in a profile by the next call' {
         $credentials = Join-Path $TestDrive 'rotating-credentials'
         Set-Content -Path $credentials -Value @('[rot]',
-            'aws_access_key_id = AKIAHARDENOLDKEY0001', 'aws_secret_access_key = old-secret-value-1')
+            'aws_access_key_id = AKIAHARDENOLDKEY0001',
+            'aws_secret_access_key = old-secret-value-1')
         $env:AWS_SHARED_CREDENTIALS_FILE = $credentials
         $profileCall = @{ ProfileName = 'rot'; EndpointUrl = $Emulator.Url; Region = 'us-east-1' }
         $null = Get-LEModelVersion pump-h @profileCall -WarningAction SilentlyContinue
 
         Start-Sleep -Milliseconds 20
         Set-Content -Path $credentials -Value @('[rot]',
-            'aws_access_key_id = AKIAHARDENNEWKEY0002', 'aws_secret_access_key = new-secret-value-2')
+            'aws_access_key_id = AKIAHARDENNEWKEY0002',
+            'aws_secret_access_key = new-secret-value-2')
         $null = Get-LEModelVersion pump-h @profileCall -WarningAction SilentlyContinue
 
         (Get-EmulatorRequest -Emulator $Emulator).AccessKey |
