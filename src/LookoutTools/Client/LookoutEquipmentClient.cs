@@ -20,42 +20,44 @@ namespace LookoutTools.Client
         {
         }
 
+        private static readonly InvokeOptions ListModelVersionsOptions = new InvokeOptions
+        {
+            RequestMarshaller = new ListMarshaller<ListModelVersionsQuery>(
+                ListModelVersionsBody.Target, ListModelVersionsBody.Write),
+            ResponseUnmarshaller = new PageUnmarshaller<ListModelVersionsPage>(
+                body => ListModelVersionsPage.Parse(body)),
+        };
+
+        private static readonly InvokeOptions ListModelsOptions = new InvokeOptions
+        {
+            RequestMarshaller = new ListMarshaller<ListModelsQuery>(
+                ListModelsBody.Target, ListModelsBody.Write),
+            ResponseUnmarshaller = new PageUnmarshaller<ListModelsPage>(
+                body => ListModelsPage.Parse(body)),
+        };
+
         public Task<ListModelVersionsPage> ListModelVersionsAsync(
             ListModelVersionsQuery query, CancellationToken cancellationToken)
         {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListModelVersionsMarshaller.Instance,
-                ResponseUnmarshaller = ListModelVersionsUnmarshaller.Instance,
-            };
-            return ListAsync<ListModelVersionsResponse, ListModelVersionsPage>(
-                new ListModelVersionsRequest(query), options, response => response.Page,
-                cancellationToken);
+            return ListAsync<ListModelVersionsPage>(
+                new ListModelVersionsRequest(query), ListModelVersionsOptions, cancellationToken);
         }
 
         public Task<ListModelsPage> ListModelsAsync(
             ListModelsQuery query, CancellationToken cancellationToken)
         {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListModelsMarshaller.Instance,
-                ResponseUnmarshaller = ListModelsUnmarshaller.Instance,
-            };
-            return ListAsync<ListModelsResponse, ListModelsPage>(
-                new ListModelsRequest(query), options, response => response.Page,
-                cancellationToken);
+            return ListAsync<ListModelsPage>(
+                new ListModelsRequest(query), ListModelsOptions, cancellationToken);
         }
 
-        private async Task<TPage> ListAsync<TResponse, TPage>(AmazonWebServiceRequest request,
-            InvokeOptions options, Func<TResponse, TPage> pageOf,
-            CancellationToken cancellationToken)
-            where TResponse : AmazonWebServiceResponse, new()
+        private async Task<TPage> ListAsync<TPage>(AmazonWebServiceRequest request,
+            InvokeOptions options, CancellationToken cancellationToken)
         {
             try
             {
-                var response = await InvokeAsync<TResponse>(
+                var response = await InvokeAsync<PageResponse<TPage>>(
                     request, options, cancellationToken).ConfigureAwait(false);
-                return pageOf(response);
+                return response.Page;
             }
             catch (AmazonUnmarshallingException exception)
                 when (exception.InnerException is ResponseParseException
