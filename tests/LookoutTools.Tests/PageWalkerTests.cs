@@ -113,6 +113,76 @@ namespace LookoutTools.Tests
         }
 
         [Fact]
+        public void OffersToResumeOnlyWhenTheRepeatingPageWasEmpty()
+        {
+            var emptyWalker = WalkerOver(new List<string>(), token =>
+                token == null ? new Page(2, "b") : new Page(0, "b"));
+            var fullWalker = WalkerOver(new List<string>(), token =>
+                token == null ? new Page(2, "b") : new Page(2, "b"));
+
+            var emptyFailure = RepeatedTokenFailureOf(emptyWalker);
+            var fullFailure = RepeatedTokenFailureOf(fullWalker);
+
+            Assert.True(emptyFailure.PageWasEmpty);
+            Assert.Equal("b", emptyFailure.ResumeToken);
+            Assert.False(fullFailure.PageWasEmpty);
+            Assert.Null(fullFailure.ResumeToken);
+        }
+
+        private static RepeatedNextTokenException RepeatedTokenFailureOf(PageWalker<Page> walker)
+        {
+            walker.NextPage(CancellationToken.None);
+            walker.NextPage(CancellationToken.None);
+            var failure = Assert.Throws<PagingException>(
+                () => walker.NextPage(CancellationToken.None));
+            return Assert.IsType<RepeatedNextTokenException>(failure.InnerException);
+        }
+
+        [Fact]
+        public void APageStartedAheadIsTakenWithTheSameChecksAndNumbering()
+        {
+            var asked = new List<string>();
+            var walker = WalkerOver(asked, token => token == null ? new Page(2, "b")
+                : token == "b" ? new Page(2, "c") : new Page(1, null));
+
+            walker.NextPage(CancellationToken.None);
+            var second = walker.StartNextPage(CancellationToken.None);
+            Assert.Equal(1, walker.PageNumber);
+            walker.NextPage(second);
+            var third = walker.StartNextPage(CancellationToken.None);
+            walker.NextPage(third);
+
+            Assert.Equal(3, walker.PageNumber);
+            Assert.True(walker.IsFinished);
+            Assert.False(walker.CanContinue);
+            Assert.Equal(new string[] { null, "b", "c" }, asked);
+            // Refused at once, on the caller's thread, not in the task it would return.
+            Assert.Throws<InvalidOperationException>(() => StartAfterTheEnd(walker));
+        }
+
+        private static void StartAfterTheEnd(PageWalker<Page> walker)
+        {
+            walker.StartNextPage(CancellationToken.None);
+        }
+
+        [Fact]
+        public void APageStartedAheadThatFailsNamesThatPage()
+        {
+            var walker = new PageWalker<Page>(null, (token, _) => token == null
+                    ? Task.FromResult(new Page(2, "b"))
+                    : Task.FromException<Page>(new TimeoutException("slow")),
+                page => page.Items, page => page.NextToken);
+
+            walker.NextPage(CancellationToken.None);
+            var failure = Assert.Throws<PagingException>(
+                () => walker.NextPage(walker.StartNextPage(CancellationToken.None)));
+
+            Assert.IsType<TimeoutException>(failure.InnerException);
+            Assert.Equal(2, walker.PageNumber);
+            Assert.Equal("b", walker.CurrentToken);
+        }
+
+        [Fact]
         public void StopsAnEndpointThatSendsEmptyPagesWithoutEnd()
         {
             var counter = 0;

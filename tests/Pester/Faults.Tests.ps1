@@ -2,6 +2,11 @@
 # received is lost, nothing comes twice, every failure has its error id and a resume token,
 # and nothing hangs. Also Ctrl+C, and answers that are odd but valid.
 
+BeforeDiscovery {
+    # Page 5 of 5 is asked for while page 4 is being written (-All reads ahead from page 4).
+    $PageNames = @{ 1 = 'the first page'; 3 = 'page 3'; 5 = 'page 5, asked for ahead' }
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     Set-IsolatedAwsEnvironment
@@ -100,11 +105,8 @@ Describe 'A page that fails for good' {
                     Category = 'OperationTimeout'
                 }
             )) {
-            foreach ($page in 1, 3) {
-                $fault + @{
-                    Page  = $page
-                    Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' })
-                }
+            foreach ($page in 1, 3, 5) {
+                $fault + @{ Page = $page; Where = $PageNames[$page] }
             }
         }
     ) {
@@ -139,12 +141,8 @@ Describe 'Faults the SDK retries through' {
     It '<Kind> once on <Where> loses nothing and repeats nothing' -ForEach @(
         foreach ($kind in 'http429', 'http500', 'http503', 'drop-before-body', 'drop-mid-body',
             'truncated-body') {
-            foreach ($page in 1, 3) {
-                @{
-                    Kind  = $kind
-                    Page  = $page
-                    Where = $(if ($page -eq 1) { 'the first page' } else { 'page 3' })
-                }
+            foreach ($page in 1, 3, 5) {
+                @{ Kind = $kind; Page = $page; Where = $PageNames[$page] }
             }
         }
     ) {
@@ -197,7 +195,24 @@ Describe 'Answers that cannot be followed' {
         $result.Seconds | Should -BeLessThan 5
     }
 
-    It 'stops at empty pages that repeat their token' {
+    It 'stops at an empty page that repeats its token, offering that token to resume' {
+        $result = Invoke-Faulted @{ Kind = 'empty-page-with-token'; Times = 1; OnRequest = 3 }
+
+        $result.Errors | Should -HaveCount 1
+        $record = $result.Errors[0]
+        $record.FullyQualifiedErrorId | Should -BeExactly "RepeatedNextToken,$CommandName"
+        $record.Exception.Message | Should -BeLike '*no versions and the same NextToken*'
+        $result.Versions.ModelVersion | Should -Be $AllVersions[0..19]
+
+        # Nothing was skipped: the same token, asked again later, goes on from version 21.
+        $token = $record.Exception.ResumeToken
+        $token | Should -Not -BeNullOrEmpty
+        $record.Exception.Message | Should -BeLike "*-NextToken '$token'*"
+        $rest = @(Get-LEModelVersion pump-a -All -PageSize 10 -NextToken $token @Connection)
+        ($result.Versions.ModelVersion + $rest.ModelVersion) | Should -Be $AllVersions
+    }
+
+    It 'stops at empty pages that keep repeating their token' {
         $result = Invoke-Faulted @{ Kind = 'empty-page-with-token'; Times = 0; OnRequest = 3 }
 
         $result.Errors[0].FullyQualifiedErrorId | Should -BeExactly "RepeatedNextToken,$CommandName"
@@ -288,8 +303,13 @@ Describe 'Odd but valid answers' {
 }
 
 Describe 'Ctrl+C' {
-    It 'cancels the request in flight and returns within a second' {
-        Set-EmulatorFault -Emulator $Emulator -Rule @(@{ Kind = 'hang'; Times = 0; OnRequest = 2 })
+    It 'cancels the request in flight for page <Page> and returns within a second' -ForEach @(
+        @{ Page = 2 }
+        # Asked for ahead, while page 4 was being written.
+        @{ Page = 5 }
+    ) {
+        Set-EmulatorFault -Emulator $Emulator -Rule @(
+            @{ Kind = 'hang'; Times = 0; OnRequest = $Page })
         $manifest = Join-Path $RepositoryRoot 'LookoutTools.psd1'
         $shell = [powershell]::Create()
         try {
@@ -302,7 +322,8 @@ Describe 'Ctrl+C' {
             $running = $shell.BeginInvoke(
                 [System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ($output.Count -lt 10 -and [DateTime]::UtcNow -lt $deadline) {
+            $written = ($Page - 1) * 10
+            while ($output.Count -lt $written -and [DateTime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 50
             }
             Start-Sleep -Milliseconds 300
@@ -311,7 +332,7 @@ Describe 'Ctrl+C' {
             $shell.Stop()
             $watch.Stop()
 
-            $output | Should -HaveCount 10
+            $output | Should -HaveCount $written
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
         }

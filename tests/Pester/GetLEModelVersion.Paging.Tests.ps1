@@ -87,10 +87,46 @@ Describe 'Get-LEModelVersion paging' {
         $requestsAtFirstObject | Should -Be 1
     }
 
+    It 'asks for pages from the fourth on while the page before is still being written' {
+        $requestsSeen = @{}
+
+        Get-LEModelVersion pump-a -All -PageSize 10 @Connection | ForEach-Object -Begin {
+            $position = 0
+        } -Process {
+            $position++
+            if ($position -eq 11) {
+                $requestsSeen.AtFirstOfPage2 = @(Get-EmulatorRequest -Emulator $Emulator).Count
+            }
+            if ($position -eq 40) {
+                # This consumer holds the last version of page 4; page 5 must come regardless.
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                do {
+                    $count = @(Get-EmulatorRequest -Emulator $Emulator).Count
+                    if ($count -ge 5) { break }
+                    Start-Sleep -Milliseconds 20
+                } while ([DateTime]::UtcNow -lt $deadline)
+                $requestsSeen.AtLastOfPage4 = $count
+            }
+        }
+
+        $requestsSeen.AtFirstOfPage2 | Should -Be 2
+        $requestsSeen.AtLastOfPage4 | Should -Be 5
+        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 12
+    }
+
+    It 'asks for at most one unused page when the pipeline stops after the third page starts' {
+        $versions = @(Get-LEModelVersion pump-a -All -PageSize 10 @Connection |
+            Select-Object -First 25)
+
+        $versions.ModelVersion | Should -Be $NewestFirstA[0..24]
+        @(Get-EmulatorRequest -Emulator $Emulator).Count | Should -BeIn 3, 4
+    }
+
     It 'stops asking once Select-Object -First has enough' -ForEach @(
         @{ First = 3; Requests = 1 }
         @{ First = 10; Requests = 1 }
         @{ First = 15; Requests = 2 }
+        @{ First = 20; Requests = 2 }
     ) {
         $versions = @(Get-LEModelVersion pump-a -All -PageSize 10 @Connection |
             Select-Object -First $First)

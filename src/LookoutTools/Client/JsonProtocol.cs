@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Text.Json;
@@ -30,36 +31,76 @@ namespace LookoutTools.Client
         }
 
         /// <summary>
-        /// The whole answer body, read once into one buffer: straight into an array of the
-        /// announced length when there is one, so a 200 KB page is not copied again.
+        /// Reads the whole answer body into one buffer rented from the shared pool and hands
+        /// it to <paramref name="read"/>, then returns the buffer. A page of 500 versions is
+        /// over 85 KB: a new array per page would land on the large object heap, and its
+        /// churn made every garbage collection a full one.
         /// </summary>
-        public static ArraySegment<byte> ReadBody(UnmarshallerContext context)
+        public static T ReadPooledBody<T>(UnmarshallerContext context,
+            Func<ArraySegment<byte>, T> read)
         {
             var cached = context.GetResponseBodyBytes();
-            if (cached != null && cached.Length > 0) return new ArraySegment<byte>(cached);
+            if (cached != null && cached.Length > 0) return read(new ArraySegment<byte>(cached));
 
             var stream = ((JsonUnmarshallerContext)context).Stream;
             var announced = context.ResponseData?.ContentLength ?? -1;
-            if (announced > 0 && announced <= int.MaxValue)
+            var buffer = ArrayPool<byte>.Shared.Rent(
+                announced > 0 && announced <= MaxPooledBody ? (int)announced : 16 * 1024);
+            try
             {
-                var body = new byte[announced];
-                var filled = 0;
-                while (filled < body.Length)
-                {
-                    var read = stream.Read(body, filled, body.Length - filled);
-                    if (read == 0)
-                    {
-                        throw new IOException($"The answer ended after {filled} of the "
-                            + $"{announced} bytes it announced.");
-                    }
-                    filled += read;
-                }
-                return new ArraySegment<byte>(body);
+                var filled = announced > 0 && announced <= MaxPooledBody
+                    ? FillAnnounced(stream, buffer, (int)announced)
+                    : FillToEnd(stream, ref buffer);
+                return read(new ArraySegment<byte>(buffer, 0, filled));
             }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
 
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length);
+        /// <summary>The whole answer body in an array of its own, for error answers.</summary>
+        public static ArraySegment<byte> ReadBody(UnmarshallerContext context)
+        {
+            return ReadPooledBody(context, body => new ArraySegment<byte>(body.AsSpan().ToArray()));
+        }
+
+        // Larger bodies than any page the service sends are still read, just not pooled.
+        private const int MaxPooledBody = 64 * 1024 * 1024;
+
+        private static int FillAnnounced(Stream stream, byte[] buffer, int announced)
+        {
+            var filled = 0;
+            while (filled < announced)
+            {
+                var read = stream.Read(buffer, filled, announced - filled);
+                if (read == 0)
+                {
+                    throw new IOException($"The answer ended after {filled} of the "
+                        + $"{announced} bytes it announced.");
+                }
+                filled += read;
+            }
+            return filled;
+        }
+
+        private static int FillToEnd(Stream stream, ref byte[] buffer)
+        {
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) return filled;
+                filled += read;
+            }
         }
 
         /// <summary>

@@ -76,7 +76,10 @@ namespace LookoutTools.Client
 
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
-            return new PageResponse<TPage> { Page = parsePage(JsonProtocol.ReadBody(context)) };
+            return new PageResponse<TPage>
+            {
+                Page = JsonProtocol.ReadPooledBody(context, parsePage),
+            };
         }
 
         public override AmazonServiceException UnmarshallException(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Amazon.Runtime;
 using LookoutTools.Connection;
 using LookoutTools.Listing;
@@ -158,6 +159,14 @@ namespace LookoutTools.Cmdlets
         }
 
         /// <summary>
+        /// With -All, pages from this one on are asked for while the page before is still being
+        /// written. A consumer that has taken two whole pages is reading the listing through;
+        /// one that stops earlier, such as Select-Object -First, never causes a request it
+        /// does not use.
+        /// </summary>
+        public const int FirstPageReadAhead = 4;
+
+        /// <summary>
         /// Writes a listing page by page: each page's items as soon as the page arrives, one
         /// warning with the next token when more pages exist and -All was not given, and one
         /// error record, naming the token to resume from, when a page fails.
@@ -165,39 +174,102 @@ namespace LookoutTools.Cmdlets
         protected void WritePages<TPage>(PageWalker<TPage> walker, ListingSubject subject,
             bool all, Func<TPage, IReadOnlyCollection<object>> itemsOf)
         {
-            while (true)
+            PageRequest<TPage> readAhead = null;
+            try
             {
-                TPage page;
-                try
+                while (true)
                 {
-                    using (var requestToken = NewRequestToken())
+                    TPage page;
+                    var askedAhead = readAhead;
+                    readAhead = null;
+                    try
                     {
-                        page = walker.NextPage(requestToken.Token);
+                        page = askedAhead == null ? FetchNow(walker) : askedAhead.Take(walker);
+                    }
+                    catch (PagingException) when (StopToken.IsCancellationRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                    catch (PagingException exception)
+                    {
+                        WriteError(ListingFailure.ToErrorRecord(exception.InnerException,
+                            subject, walker.PageNumber, walker.CurrentToken, RequestTimeout));
+                        return;
+                    }
+
+                    var items = itemsOf(page);
+                    WriteVerbose($"Received page {walker.PageNumber}: "
+                        + $"{subject.PageContents(items.Count)}.");
+
+                    // Asked for before this page is written, so that the endpoint and the
+                    // parsing of the answer work while the pipeline takes these items.
+                    if (all && walker.CanContinue && walker.PageNumber + 1 >= FirstPageReadAhead)
+                    {
+                        readAhead = new PageRequest<TPage>(walker, NewRequestToken());
+                    }
+                    WriteObject(items, enumerateCollection: true);
+
+                    if (walker.IsFinished) return;
+                    if (!all)
+                    {
+                        WriteWarning($"{subject.MoreAvailable} Add -All to list them all, or "
+                            + $"run again with -NextToken '{walker.CurrentToken}' for the next "
+                            + "page.");
+                        return;
                     }
                 }
-                catch (PagingException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                catch (PagingException exception)
-                {
-                    WriteError(ListingFailure.ToErrorRecord(exception.InnerException, subject,
-                        walker.PageNumber, walker.CurrentToken, RequestTimeout));
-                    return;
-                }
+            }
+            finally
+            {
+                // The pipeline stopped (Select-Object -First, Ctrl+C) or failed while a page was
+                // on its way: cancel it rather than leave a request running for nobody.
+                readAhead?.Abandon();
+            }
+        }
 
-                var items = itemsOf(page);
-                WriteVerbose(
-                    $"Received page {walker.PageNumber}: {subject.PageContents(items.Count)}.");
-                WriteObject(items, enumerateCollection: true);
+        private TPage FetchNow<TPage>(PageWalker<TPage> walker)
+        {
+            using (var requestToken = NewRequestToken())
+            {
+                return walker.NextPage(requestToken.Token);
+            }
+        }
 
-                if (walker.IsFinished) return;
-                if (!all)
+        /// <summary>A page asked for ahead of need, with the token that bounds its request.</summary>
+        private sealed class PageRequest<TPage>
+        {
+            private readonly CancellationTokenSource requestToken;
+            private readonly Task<TPage> answer;
+
+            public PageRequest(PageWalker<TPage> walker, CancellationTokenSource requestToken)
+            {
+                this.requestToken = requestToken;
+                answer = walker.StartNextPage(requestToken.Token);
+            }
+
+            public TPage Take(PageWalker<TPage> walker)
+            {
+                try
                 {
-                    WriteWarning($"{subject.MoreAvailable} Add -All to list them all, or run "
-                        + $"again with -NextToken '{walker.CurrentToken}' for the next page.");
-                    return;
+                    return walker.NextPage(answer);
                 }
+                finally
+                {
+                    requestToken.Dispose();
+                }
+            }
+
+            public void Abandon()
+            {
+                requestToken.Cancel();
+
+                // Nobody waits for the answer; observe its failure (a cancellation, most often)
+                // so that it is not reported as unobserved, and free the token once it is done.
+                answer.ContinueWith(done =>
+                {
+                    _ = done.Exception;
+                    requestToken.Dispose();
+                }, TaskScheduler.Default);
             }
         }
 

@@ -26,10 +26,10 @@ namespace LookoutTools.Listing
             var serviceError = exception as AmazonServiceException;
             if (exception is UnfollowableListingException unfollowable)
             {
-                // The failure is in the answers so far, not in a request: there is no page to
-                // resume at, and the numbering follows the last page received.
+                // The failure is in the answers so far, not in a request: the numbering follows
+                // the last page received, and resuming is offered only where it repeats nothing.
                 pageNumber = unfollowable.LastPageNumber;
-                resumeToken = null;
+                resumeToken = unfollowable.ResumeToken;
             }
             var firstPage = pageNumber <= 1;
             var where = exception is UnfollowableListingException
@@ -52,7 +52,9 @@ namespace LookoutTools.Listing
             }
             else if (resumeToken != null)
             {
-                var written = firstPage ? "" : " Everything before this page was written.";
+                var written = firstPage || exception is UnfollowableListingException
+                    ? ""
+                    : " Everything before this page was written.";
                 resume = $"{written} To continue where it stopped, run again with -NextToken "
                     + $"'{resumeToken}'.";
             }
@@ -101,7 +103,10 @@ namespace LookoutTools.Listing
                 category = ErrorCategory.InvalidResult;
                 cause = exception.Message;
                 advice = $"Every {subject.Items} received so far was written; the listing was "
-                    + "stopped instead of looping. Report this to the endpoint's owner.";
+                    + "stopped instead of looping. ";
+                advice += ((UnfollowableListingException)exception).ResumeToken == null
+                    ? "Report this to the endpoint's owner."
+                    : "Nothing was skipped, so a later run may get further.";
                 return;
             }
 

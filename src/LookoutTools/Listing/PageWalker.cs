@@ -58,23 +58,57 @@ namespace LookoutTools.Listing
         /// <summary>True once a page came without a NextToken.</summary>
         public bool IsFinished { get; private set; }
 
+        /// <summary>True while there is a next page to ask for.</summary>
+        public bool CanContinue => !IsFinished && stopReason == null;
+
         /// <summary>
         /// Fetches the next page. Any failure comes back as a <see cref="PagingException"/>
         /// whose inner exception is the cause; the walker's state still names the failed page.
         /// </summary>
         public TPage NextPage(CancellationToken cancellationToken)
         {
+            ThrowIfCannotContinue();
+            return Receive(() => fetchPage(CurrentToken, cancellationToken));
+        }
+
+        /// <summary>
+        /// Starts asking for the next page on a pool thread and returns at once, so that the
+        /// caller can go on writing the page before; <see cref="NextPage(Task{TPage})"/> then
+        /// takes the answer.
+        /// </summary>
+        public Task<TPage> StartNextPage(CancellationToken cancellationToken)
+        {
+            ThrowIfCannotContinue();
+            var token = CurrentToken;
+            return Task.Run(() => fetchPage(token, cancellationToken));
+        }
+
+        /// <summary>
+        /// Takes the answer to <see cref="StartNextPage"/>, waiting for it if need be, with the
+        /// same checks and failures as <see cref="NextPage(CancellationToken)"/>.
+        /// </summary>
+        public TPage NextPage(Task<TPage> started)
+        {
+            if (started == null) throw new ArgumentNullException(nameof(started));
+            return Receive(() => started);
+        }
+
+        private void ThrowIfCannotContinue()
+        {
             if (IsFinished) throw new InvalidOperationException("The listing has ended.");
 
             // A page that cannot be followed was still a real answer: its items were returned,
             // and only the request after it is refused.
             if (stopReason != null) throw new PagingException(stopReason);
+        }
 
+        private TPage Receive(Func<Task<TPage>> fetch)
+        {
             PageNumber++;
             TPage page;
             try
             {
-                page = fetchPage(CurrentToken, cancellationToken).GetAwaiter().GetResult();
+                page = fetch().GetAwaiter().GetResult();
             }
             catch (Exception exception)
             {
@@ -93,10 +127,11 @@ namespace LookoutTools.Listing
             IsFinished = nextToken == null;
             if (IsFinished) return page;
 
-            emptyPagesInARow = itemCountOf(page) == 0 ? emptyPagesInARow + 1 : 0;
+            var pageWasEmpty = itemCountOf(page) == 0;
+            emptyPagesInARow = pageWasEmpty ? emptyPagesInARow + 1 : 0;
             if (nextToken == CurrentToken)
             {
-                stopReason = new RepeatedNextTokenException(nextToken, PageNumber);
+                stopReason = new RepeatedNextTokenException(nextToken, PageNumber, pageWasEmpty);
             }
             else if (emptyPagesInARow >= MaxEmptyPagesInARow)
             {

@@ -13,7 +13,7 @@ namespace LookoutTools.Listing
 
     /// <summary>
     /// A listing the endpoint will not let finish: following its NextToken cannot make
-    /// progress, so no resume token is offered.
+    /// progress. A resume token is offered only where resuming cannot repeat a version.
     /// </summary>
     public abstract class UnfollowableListingException : Exception
     {
@@ -25,19 +25,32 @@ namespace LookoutTools.Listing
 
         /// <summary>The last page received; its versions were returned.</summary>
         public int LastPageNumber { get; }
+
+        /// <summary>Where a later run can pick up without repeating a version, if anywhere.</summary>
+        public virtual string ResumeToken => null;
     }
 
     /// <summary>The endpoint answered a page with the same NextToken it was asked with.</summary>
     public sealed class RepeatedNextTokenException : UnfollowableListingException
     {
-        public RepeatedNextTokenException(string token, int pageNumber)
-            : base($"the endpoint answered page {pageNumber} with the same NextToken it was "
-                + "asked with, so following it would repeat that page forever", pageNumber)
+        public RepeatedNextTokenException(string token, int pageNumber, bool pageWasEmpty)
+            : base(pageWasEmpty
+                    ? $"the endpoint answered page {pageNumber} with no versions and the same "
+                        + "NextToken it was asked with, so it made no progress"
+                    : $"the endpoint answered page {pageNumber} with the same NextToken it was "
+                        + "asked with, so following it would repeat that page forever",
+                pageNumber)
         {
             Token = token;
+            PageWasEmpty = pageWasEmpty;
         }
 
         public string Token { get; }
+
+        /// <summary>An empty page skipped nothing, so its token is a safe place to resume.</summary>
+        public bool PageWasEmpty { get; }
+
+        public override string ResumeToken => PageWasEmpty ? Token : null;
     }
 
     /// <summary>The endpoint answered a page with the items of the page before it.</summary>
