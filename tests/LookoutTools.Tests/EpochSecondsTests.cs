@@ -97,5 +97,73 @@ namespace LookoutTools.Tests
 
             Assert.False(EpochSeconds.TryToDateTime(value, out _));
         }
+
+        // The digit reader must agree exactly with the decimal path wherever it answers, and
+        // leave every other shape to it.
+        [Theory]
+        [InlineData("0")]
+        [InlineData("1704067200")]
+        [InlineData("1704067200.5")]
+        [InlineData("1704067200.123")]
+        [InlineData("1704067200.1234567")]
+        [InlineData("-1.25")]
+        [InlineData("-62135596800")]
+        [InlineData("253402300799.9999999")]
+        [InlineData("0.0000001")]
+        public void DigitReaderAgreesWithTheDecimalPath(string seconds)
+        {
+            var viaDecimal = EpochSeconds.TryToDateTime(decimal.Parse(seconds,
+                System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture), out var expected);
+
+            var viaDigits = EpochSeconds.TryParseTicksExactly(
+                System.Text.Encoding.ASCII.GetBytes(seconds), out var time);
+
+            Assert.True(viaDecimal);
+            Assert.True(viaDigits);
+            Assert.Equal(expected, time);
+            Assert.Equal(DateTimeKind.Utc, time.Kind);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("-")]
+        [InlineData("1e9")]
+        [InlineData("1E9")]
+        [InlineData("1.")]
+        [InlineData(".5")]
+        [InlineData("1704067200.12345678")] // finer than a tick: decimal rounds it
+        [InlineData("1234567890123")] // 13 digits of seconds is past year 9999 anyway
+        [InlineData("253402300800")]
+        [InlineData("-62135596801")]
+        [InlineData("+5")]
+        public void DigitReaderLeavesOtherShapesToTheDecimalPath(string seconds)
+        {
+            Assert.False(EpochSeconds.TryParseTicksExactly(
+                System.Text.Encoding.ASCII.GetBytes(seconds), out var time));
+            Assert.Equal(default, time);
+        }
+
+        [Fact]
+        public void DigitReaderAgreesWithTheDecimalPathOnRandomTimes()
+        {
+            var random = new Random(20261204);
+            for (var sample = 0; sample < 5000; sample++)
+            {
+                var whole = (long)(random.NextDouble() * 4_000_000_000L) - 1_000_000_000L;
+                var decimals = random.Next(0, 8);
+                var fraction = decimals == 0
+                    ? ""
+                    : "." + random.Next(0, 10_000_000).ToString("D7").Substring(0, decimals);
+                var text = whole.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + fraction;
+
+                Assert.True(EpochSeconds.TryToDateTime(decimal.Parse(text,
+                    System.Globalization.CultureInfo.InvariantCulture), out var expected));
+                Assert.True(EpochSeconds.TryParseTicksExactly(
+                    System.Text.Encoding.ASCII.GetBytes(text), out var time), text);
+                Assert.Equal(expected, time);
+            }
+        }
     }
 }

@@ -142,6 +142,33 @@ namespace LookoutTools.Tests
         }
 
         [Fact]
+        public void ValuesThatChangeFromVersionToVersionAreReadEachTime()
+        {
+            var page = Parse("{\"ModelVersionSummaries\":["
+                + "{\"Status\":\"SUCCESS\",\"ModelName\":\"pump-7\"},"
+                + "{\"Status\":\"FAILED\",\"ModelName\":\"pump-7\"},"
+                + "{\"Status\":\"SUC\\u0043ESS\",\"ModelName\":\"pump-8\"},"
+                + "{\"Status\":\"SUCCESS\"},"
+                + "{\"Status\":null,\"ModelName\":\"pump-8\"}]}");
+
+            Assert.Equal(new[] { "SUCCESS", "FAILED", "SUCCESS", "SUCCESS", null },
+                Array.ConvertAll(ToArray(page), summary => summary.Status));
+            Assert.Equal(new[] { "pump-7", "pump-7", "pump-8", null, "pump-8" },
+                Array.ConvertAll(ToArray(page), summary => summary.ModelName));
+            Assert.Same(page.Summaries[0].ModelName, page.Summaries[1].ModelName);
+        }
+
+        private static LookoutTools.Models.ModelVersionSummary[] ToArray(ListModelVersionsPage page)
+        {
+            var summaries = new LookoutTools.Models.ModelVersionSummary[page.Summaries.Count];
+            for (var index = 0; index < summaries.Length; index++)
+            {
+                summaries[index] = page.Summaries[index];
+            }
+            return summaries;
+        }
+
+        [Fact]
         public void EscapedStringsAreUnescaped()
         {
             var page = Parse("{\"ModelVersionSummaries\":[{\"ModelName\":\"p\\u0075mp\"}],"

@@ -64,9 +64,15 @@ namespace LookoutTools.Protocol
             if (reader.TokenType == JsonTokenType.Null) return null;
             Expect(ref reader, JsonTokenType.Number, member);
 
-            // Whole seconds are read as an integer; decimal, exact but slower, only for
-            // fractions.
+            // The usual shape is read from the digits; decimal, exact but slower, takes the
+            // rest, such as exponents.
             var time = default(DateTime);
+            if (!reader.HasValueSequence
+                && EpochSeconds.TryParseTicksExactly(reader.ValueSpan, out time))
+            {
+                return time;
+            }
+
             var usable = reader.TryGetInt64(out var wholeSeconds)
                 ? EpochSeconds.TryToDateTime(wholeSeconds, out time)
                 : reader.TryGetDecimal(out var seconds)

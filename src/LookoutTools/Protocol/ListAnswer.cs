@@ -12,8 +12,12 @@ namespace LookoutTools.Protocol
     /// </summary>
     public static class ListAnswer
     {
-        /// <summary>Reads one item; the item before it lets repeated values be reused.</summary>
-        public delegate T ItemReader<T>(ref Utf8JsonReader reader, MemberPath item, T previous)
+        /// <summary>
+        /// Reads one item; <paramref name="repeated"/> lets values that repeat from item to item
+        /// be reused instead of decoded again.
+        /// </summary>
+        public delegate T ItemReader<T>(ref Utf8JsonReader reader, MemberPath item,
+            RepeatedStrings repeated)
             where T : class;
 
         public static List<T> Read<T>(ReadOnlySpan<byte> body, string listName,
@@ -95,27 +99,15 @@ namespace LookoutTools.Protocol
             where T : class
         {
             JsonMemberReader.Expect(ref reader, JsonTokenType.StartArray, listName);
+            var repeated = new RepeatedStrings();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 var item = new MemberPath(listName, items.Count, null);
                 JsonMemberReader.Expect(ref reader, JsonTokenType.StartObject, item);
-                var previous = items.Count == 0 ? null : items[items.Count - 1];
-                var read = readItem(ref reader, item, previous);
+                var read = readItem(ref reader, item, repeated);
                 JsonMemberReader.Expect(ref reader, JsonTokenType.EndObject, item);
                 items.Add(read);
             }
-        }
-
-        /// <summary>
-        /// Reads a string that often repeats the one before it (a model's name, the service's
-        /// words), reusing that string instead of making a new one.
-        /// </summary>
-        public static string ReadRepeated(ref Utf8JsonReader reader, MemberPath member,
-            string previousValue)
-        {
-            var same = previousValue != null && reader.TokenType == JsonTokenType.String
-                && reader.ValueTextEquals(previousValue);
-            return same ? previousValue : JsonMemberReader.ReadString(ref reader, member);
         }
     }
 }

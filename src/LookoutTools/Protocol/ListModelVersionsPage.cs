@@ -29,60 +29,58 @@ namespace LookoutTools.Protocol
             return new ListModelVersionsPage(summaries, nextToken);
         }
 
-        // Member names are compared as UTF-8 bytes, never turned into strings: a page of 500
-        // versions has 4,000 of them. Values that repeat from version to version (the model's
-        // name and ARN, the service's words) reuse the string read before.
+        // Member names are compared as UTF-8 bytes, never turned into strings, in the order the
+        // service sends them: a page of 500 versions has 4,000 of them.
         private static ModelVersionSummary ReadSummary(ref Utf8JsonReader reader, MemberPath item,
-            ModelVersionSummary previous)
+            RepeatedStrings repeated)
         {
             var summary = new ModelVersionSummary();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("ModelVersion"))
+                if (reader.ValueTextEquals("ModelName"u8))
+                {
+                    reader.Read();
+                    summary.ModelName = repeated.Read(ref reader, 0, item.WithName("ModelName"));
+                }
+                else if (reader.ValueTextEquals("ModelArn"u8))
+                {
+                    reader.Read();
+                    summary.ModelArn = repeated.Read(ref reader, 1, item.WithName("ModelArn"));
+                }
+                else if (reader.ValueTextEquals("ModelVersion"u8))
                 {
                     reader.Read();
                     summary.ModelVersion = JsonMemberReader.ReadLong(
                         ref reader, item.WithName("ModelVersion"));
                 }
-                else if (reader.ValueTextEquals("CreatedAt"))
+                else if (reader.ValueTextEquals("ModelVersionArn"u8))
+                {
+                    reader.Read();
+                    summary.ModelVersionArn = JsonMemberReader.ReadString(
+                        ref reader, item.WithName("ModelVersionArn"));
+                }
+                else if (reader.ValueTextEquals("CreatedAt"u8))
                 {
                     reader.Read();
                     summary.CreatedAt = JsonMemberReader.ReadTimestamp(
                         ref reader, item.WithName("CreatedAt"));
                 }
-                else if (reader.ValueTextEquals("ModelName"))
+                else if (reader.ValueTextEquals("Status"u8))
                 {
                     reader.Read();
-                    summary.ModelName = ReadRepeated(ref reader, item, "ModelName",
-                        previous?.ModelName);
+                    summary.Status = repeated.Read(ref reader, 2, item.WithName("Status"));
                 }
-                else if (reader.ValueTextEquals("ModelArn"))
+                else if (reader.ValueTextEquals("SourceType"u8))
                 {
                     reader.Read();
-                    summary.ModelArn = ReadRepeated(ref reader, item, "ModelArn",
-                        previous?.ModelArn);
+                    summary.SourceType = repeated.Read(ref reader, 3,
+                        item.WithName("SourceType"));
                 }
-                else if (reader.ValueTextEquals("ModelVersionArn"))
+                else if (reader.ValueTextEquals("ModelQuality"u8))
                 {
                     reader.Read();
-                    summary.ModelVersionArn = ReadString(ref reader, item, "ModelVersionArn");
-                }
-                else if (reader.ValueTextEquals("Status"))
-                {
-                    reader.Read();
-                    summary.Status = ReadRepeated(ref reader, item, "Status", previous?.Status);
-                }
-                else if (reader.ValueTextEquals("SourceType"))
-                {
-                    reader.Read();
-                    summary.SourceType = ReadRepeated(ref reader, item, "SourceType",
-                        previous?.SourceType);
-                }
-                else if (reader.ValueTextEquals("ModelQuality"))
-                {
-                    reader.Read();
-                    summary.ModelQuality = ReadRepeated(ref reader, item, "ModelQuality",
-                        previous?.ModelQuality);
+                    summary.ModelQuality = repeated.Read(ref reader, 4,
+                        item.WithName("ModelQuality"));
                 }
                 else
                 {
@@ -91,17 +89,6 @@ namespace LookoutTools.Protocol
                 }
             }
             return summary;
-        }
-
-        private static string ReadString(ref Utf8JsonReader reader, MemberPath item, string name)
-        {
-            return JsonMemberReader.ReadString(ref reader, item.WithName(name));
-        }
-
-        private static string ReadRepeated(ref Utf8JsonReader reader, MemberPath item,
-            string name, string previousValue)
-        {
-            return ListAnswer.ReadRepeated(ref reader, item.WithName(name), previousValue);
         }
     }
 }

@@ -30,7 +30,7 @@ namespace LookoutTools.Protocol
 
         // A page of models is short and read rarely, so names are simply decoded here.
         private static ModelSummary ReadSummary(ref Utf8JsonReader reader, MemberPath item,
-            ModelSummary previous)
+            RepeatedStrings repeated)
         {
             var summary = new ModelSummary();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
