@@ -165,6 +165,36 @@ Describe 'Faults the SDK retries through' {
         $result.Versions.ModelVersion | Should -Be $AllVersions
     }
 
+    It 'throttling that outlasts -TimeoutSec is reported as throttling, with a resume token' {
+        # Enough attempts that the retries, with their backoff, outlast the time limit.
+        $env:AWS_MAX_ATTEMPTS = '30'
+        try {
+            $result = Invoke-Faulted -Extra @{ TimeoutSec = 2 } -Rule @{
+                Kind       = 'error'
+                HttpStatus = 400
+                ErrorType  = 'ThrottlingException'
+                Times      = 0
+                OnRequest  = 3
+            }
+            $requests = @(Get-EmulatorRequest -Emulator $Emulator).Count
+        }
+        finally { $env:AWS_MAX_ATTEMPTS = $null }
+
+        $result.Errors | Should -HaveCount 1
+        $record = $result.Errors[0]
+        $record.FullyQualifiedErrorId | Should -BeExactly "Throttled,$CommandName"
+        $record.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $record.Exception.Message |
+            Should -BeLike '*ThrottlingException*still so when the 2 s time limit ended*'
+        $record.Exception.Message | Should -BeLike '*allow longer with -TimeoutSec*'
+        $record.Exception.PageNumber | Should -Be 3
+        $record.Exception.ResumeToken | Should -Not -BeNullOrEmpty
+        $result.Versions.ModelVersion | Should -Be $AllVersions[0..19]
+        # Pages 1 and 2, then page 3 retried at least once before the time limit ended it.
+        $requests | Should -BeGreaterOrEqual 4
+        $result.Seconds | Should -BeLessThan 6
+    }
+
     It 'a slow answer is waited for' {
         $result = Invoke-Faulted @{ Kind = 'delay'; DelayMs = 700; Times = 1; OnRequest = 2 }
 

@@ -11,7 +11,7 @@ namespace LookoutTools.Client
     /// A call as the SDK's pipeline carries it. Each operation keeps a request class of its
     /// own because the SDK names a request by its type (in logs, metrics and the user agent).
     /// </summary>
-    public abstract class ListRequest<TQuery> : AmazonWebServiceRequest
+    public abstract class ListRequest<TQuery> : AmazonWebServiceRequest, IAttemptLog
         where TQuery : class
     {
         protected ListRequest(TQuery query)
@@ -20,6 +20,8 @@ namespace LookoutTools.Client
         }
 
         public TQuery Query { get; }
+
+        public Exception LastAttemptFailure { get; set; }
     }
 
     public sealed class ListModelVersionsRequest : ListRequest<ListModelVersionsQuery>

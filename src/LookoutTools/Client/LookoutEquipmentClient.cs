@@ -69,6 +69,13 @@ namespace LookoutTools.Client
                 ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
                 throw;
             }
+            catch (OperationCanceledException cancellation)
+                when (((IAttemptLog)request).LastAttemptFailure is Exception lastFailure
+                    && !(lastFailure is OperationCanceledException))
+            {
+                // Cancelled between attempts: the failure that was being retried is the news.
+                throw new RetriesCutShortException(lastFailure, cancellation);
+            }
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
@@ -76,6 +83,7 @@ namespace LookoutTools.Client
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new LookoutEquipmentEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            pipeline.AddHandlerAfter<RetryHandler>(new AttemptFailureRecorder());
 
             var requiredEndpoint = ((LookoutEquipmentConfig)Config).RequiredEndpoint;
             if (requiredEndpoint != null)

@@ -78,6 +78,21 @@ namespace LookoutTools.Listing
             TimeSpan? timeout, out string errorId, out ErrorCategory category, out string cause,
             out string advice)
         {
+            if (exception is RetriesCutShortException cutShort)
+            {
+                // Name what the endpoint kept answering; the time limit only ended the retries.
+                Classify(cutShort.LastAttemptFailure, subject, timeout, out errorId,
+                    out category, out cause, out advice);
+                var limit = timeout.HasValue
+                    ? $"the {timeout.Value.TotalSeconds:0.#} s time limit"
+                    : "the time limit";
+                cause += $", still so when {limit} ended the SDK's retries";
+                advice = errorId == "Throttled"
+                    ? "Wait a little and run again, or allow longer with -TimeoutSec."
+                    : advice + " A longer -TimeoutSec allows more retries.";
+                return;
+            }
+
             if (exception is AmazonUnmarshallingException)
             {
                 // An answer the SDK itself could not read: not an error the service sent.
