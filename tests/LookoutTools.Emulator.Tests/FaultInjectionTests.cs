@@ -48,6 +48,41 @@ public sealed class FaultInjectionTests
             answer.Json.GetProperty("__type").GetString());
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(206)]
+    [InlineData(418)]
+    [InlineData(599)]
+    public async Task An_error_fault_answers_with_any_status_that_can_carry_its_body(int status)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await SetFaultsAsync(emulator,
+            $"[{{\"Kind\":\"error\",\"HttpStatus\":{status},\"Message\":\"odd status\"}}]");
+
+        var answer = await emulator.ListModelVersionsAsync(PumpPage);
+
+        Assert.Equal(status, (int)answer.Status);
+        Assert.Equal("InternalServerException", answer.ErrorType);
+        Assert.Equal("odd status", answer.Message);
+    }
+
+    [Theory]
+    [InlineData("http429", 429, "ThrottlingException")]
+    [InlineData("http500", 500, "InternalServerException")]
+    [InlineData("http503", 503, "InternalServerException")]
+    public async Task A_status_fault_answers_with_the_message_the_rule_gives(
+        string kind, int expectedStatus, string expectedType)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await SetFaultsAsync(emulator, $"[{{\"Kind\":\"{kind}\",\"Message\":\"Injected\"}}]");
+
+        var answer = await emulator.ListModelVersionsAsync(PumpPage);
+
+        Assert.Equal(expectedStatus, (int)answer.Status);
+        Assert.Equal(expectedType, answer.ErrorType);
+        Assert.Equal("Injected", answer.Message);
+    }
+
     [Fact]
     public async Task OnRequest_Times_Operation_and_ModelName_pick_the_requests_hit()
     {
@@ -272,6 +307,27 @@ public sealed class FaultInjectionTests
     [InlineData("[{\"Kind\":\"http429\",\"Operation\":\"DeleteModel\"}]", "DeleteModel")]
     [InlineData("[{\"Kind\":\"http429\",\"Colour\":\"red\"}]", "unknown member 'Colour'")]
     [InlineData("not json", "")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":100}]",
+        "HttpStatus must be 200-599 other than 204, 205 and 304")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":199}]", "200-599")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":204}]", "200-599")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":205}]", "200-599")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":304}]", "200-599")]
+    [InlineData("[{\"Kind\":\"error\",\"HttpStatus\":600}]", "200-599")]
+    [InlineData("[{\"Kind\":\"delay\",\"DelayMs\":60001}]",
+        "DelayMs must be a whole number from 0 to 60000")]
+    [InlineData("[{\"Kind\":\"delay\",\"DelayMs\":3000000000}]",
+        "DelayMs must be a whole number from 0 to 60000")]
+    [InlineData("[{\"Kind\":\"http429\",\"OnRequest\":3000000000}]",
+        "OnRequest must be a whole number from 1 to 2147483647")]
+    [InlineData("[{\"Kind\":\"http429\",\"HttpStatus\":503}]",
+        "HttpStatus applies only to Kind error; Kind http429 would ignore it")]
+    [InlineData("[{\"Kind\":\"http500\",\"ErrorType\":\"AccessDeniedException\"}]",
+        "ErrorType applies only to Kind error")]
+    [InlineData("[{\"Kind\":\"hang\",\"Message\":\"slow\"}]",
+        "Message applies only to Kinds error, http429, http500 and http503; Kind hang")]
+    [InlineData("[{\"Kind\":\"hang\",\"DelayMs\":500}]",
+        "DelayMs applies only to Kind delay; Kind hang would ignore it")]
     public async Task Bad_rules_are_refused_with_a_reason(string rules, string reason)
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -279,9 +335,40 @@ public sealed class FaultInjectionTests
         using var answer = await emulator.Http.PostAsync("/_emulator/faults",
             new StringContent(rules, Encoding.UTF8, "application/json"));
         var body = await answer.Content.ReadAsStringAsync();
+        var inForce = await emulator.Http.GetStringAsync("/_emulator/faults");
+        var apiAnswer = await emulator.ListModelVersionsAsync(PumpPage);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.Contains(reason, body);
+        Assert.Equal("[]", inForce);
+        Assert.Equal(HttpStatusCode.OK, apiAnswer.Status);
+    }
+
+    [Fact]
+    public async Task A_refused_rule_set_leaves_the_rules_in_force_as_they_were()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await SetFaultsAsync(emulator, "[{\"Kind\":\"http503\",\"Times\":0}]");
+
+        using var refused = await emulator.Http.PostAsync("/_emulator/faults", new StringContent(
+            "[{\"Kind\":\"http429\"},{\"Kind\":\"error\",\"HttpStatus\":204}]",
+            Encoding.UTF8, "application/json"));
+        var answer = await emulator.ListModelVersionsAsync(PumpPage);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+    }
+
+    [Fact]
+    public async Task The_longest_delay_a_rule_may_ask_for_is_accepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        await SetFaultsAsync(emulator, "[{\"Kind\":\"delay\",\"DelayMs\":60000,\"OnRequest\":9}]");
+        using var rules = JsonDocument.Parse(
+            await emulator.Http.GetStringAsync("/_emulator/faults"));
+
+        Assert.Equal(60000, rules.RootElement[0].GetProperty("DelayMs").GetInt32());
     }
 
     private static async Task SetFaultsAsync(TestEmulator emulator, string rules)

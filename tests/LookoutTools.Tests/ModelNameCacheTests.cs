@@ -84,7 +84,7 @@ namespace LookoutTools.Tests
         public void KeepsAFailureForTheShorterTime()
         {
             var cache = NewCache();
-            cache.AddFailure("c", "pu");
+            cache.AddFailure("c");
 
             Assert.Empty(cache.Find("c", "pu"));
             now += FailureLifetime;
@@ -92,12 +92,41 @@ namespace LookoutTools.Tests
         }
 
         [Fact]
-        public void AFailureIsNotNarrowedForALongerPrefix()
+        public void AFailureHoldsBackEveryPrefixOfThatConnectionOnly()
         {
             var cache = NewCache();
-            cache.AddFailure("c", "p");
+            cache.AddFailure("dead-endpoint");
 
-            Assert.Null(cache.Find("c", "pu"));
+            Assert.Empty(cache.Find("dead-endpoint", "pu"));
+            Assert.Empty(cache.Find("dead-endpoint", "pump-7"));
+            Assert.Empty(cache.Find("dead-endpoint", "fan"));
+            Assert.Empty(cache.Find("dead-endpoint", ""));
+            Assert.Null(cache.Find("other-endpoint", "pu"));
+        }
+
+        [Fact]
+        public void AFailureKeepsNamesCachedBeforeIt()
+        {
+            var cache = NewCache();
+            cache.Add("c", "p", Names("pump-1", "press-9"), isComplete: true);
+
+            cache.AddFailure("c");
+
+            Assert.Equal(new[] { "pump-1" }, NamesIn(cache.Find("c", "pu")));
+            Assert.Empty(cache.Find("c", "f"));
+        }
+
+        [Fact]
+        public void StaysSmallWhenManyConnectionsFail()
+        {
+            var cache = NewCache();
+            for (var index = 0; index < 1000; index++)
+            {
+                cache.AddFailure("endpoint-" + index);
+            }
+
+            Assert.Empty(cache.Find("endpoint-999", "pu"));
+            Assert.Null(cache.Find("endpoint-0", "pu"));
         }
 
         [Fact]
@@ -118,10 +147,12 @@ namespace LookoutTools.Tests
         {
             var cache = NewCache();
             cache.Add("c", "pu", Names("pump-1"), isComplete: true);
+            cache.AddFailure("dead");
 
             cache.Clear();
 
             Assert.Null(cache.Find("c", "pu"));
+            Assert.Null(cache.Find("dead", "pu"));
         }
     }
 }

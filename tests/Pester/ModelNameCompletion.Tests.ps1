@@ -159,14 +159,35 @@ Describe 'Completing -ModelName from the endpoint' {
         $completion.Seconds | Should -BeLessThan 3.5
     }
 
-    It 'does not ask again at once after a failure' {
+    It 'asks a failed connection nothing more for a while, whatever is typed next' {
         Set-EmulatorFault -Emulator $Emulator -Rule @(@{ Kind = 'http500'; Times = 0 })
         $null = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName pu"
         $asked = (Get-ListModelsRequest).Count
 
-        $again = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName pu"
+        $typedNext = foreach ($word in 'pu', 'pum', 'f', 'mixer_1', '') {
+            Get-Completion "Get-LEModelVersion $OnTheLine -ModelName $word"
+        }
+        $askedAfterTyping = (Get-ListModelsRequest).Count
+        $null = Get-Completion "Get-LEModelVersion $OnTheLine -Region eu-west-1 -ModelName pu"
 
-        $again.Texts | Should -HaveCount 0
+        $asked | Should -BeGreaterThan 0
+        $typedNext.ForEach({ $_.Texts.Count }) | Should -Be 0, 0, 0, 0, 0
+        $typedNext.ErrorsWritten | Should -Be 0, 0, 0, 0, 0
+        $askedAfterTyping | Should -Be $asked
+        # Another region is another connection, so its own first Tab still asks.
+        (Get-ListModelsRequest).Count | Should -BeGreaterThan $asked
+    }
+
+    It 'keeps offering names fetched before its connection failed' {
+        $before = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName p"
+        Set-EmulatorFault -Emulator $Emulator -Rule @(@{ Kind = 'http500'; Times = 0 })
+        $null = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName f"
+        $asked = (Get-ListModelsRequest).Count
+
+        $narrower = Get-Completion "Get-LEModelVersion $OnTheLine -ModelName pump-"
+
+        $before.Texts | Should -Be 'pump-a', 'pump-b', 'pump-c'
+        $narrower.Texts | Should -Be 'pump-a', 'pump-b', 'pump-c'
         (Get-ListModelsRequest).Count | Should -Be $asked
     }
 

@@ -62,7 +62,7 @@ Describe 'LookoutTools module' {
         $completions.CompletionText | Should -Be ($Expected | Sort-Object)
     }
 
-    It 'shows ModelName, ModelVersion, Status, SourceType, ModelQuality and CreatedAt in a table' {
+    It 'shows ModelVersion, Status, ModelQuality and CreatedAt in a table under the ModelName' {
         $summary = [LookoutTools.Models.ModelVersionSummary]@{
             ModelName = 'pump-a'; ModelVersion = 7; Status = 'SUCCESS'; SourceType = 'TRAINING'
             ModelQuality = 'POOR_QUALITY_DETECTED'
@@ -71,10 +71,10 @@ Describe 'LookoutTools module' {
 
         $table = $summary | Format-Table | Out-String -Width 200
 
+        $table | Should -Match '(?m)^   ModelName: pump-a$'
+        $table | Should -Match '(?m)^ModelVersion\s+Status\s+ModelQuality\s+CreatedAt \(UTC\)$'
         $table | Should -Match (
-            'ModelName\s+ModelVersion\s+Status\s+SourceType\s+ModelQuality\s+CreatedAt \(UTC\)')
-        $table | Should -Match (
-            'pump-a\s+7\s+SUCCESS\s+TRAINING\s+POOR_QUALITY_DETECTED\s+2024-05-01 10:20:30Z')
+            '(?m)^\s+7 SUCCESS\s+POOR_QUALITY_DETECTED\s+2024-05-01 10:20:30Z$')
     }
 
     It 'has a list view with every field' {

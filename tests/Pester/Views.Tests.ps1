@@ -35,14 +35,11 @@ Describe 'ModelSummary views' {
         }
     }
 
-    It 'shows name, status, active version, quality, dataset and CreatedAt in UTC in a table' {
+    It 'shows name, status, active version and quality in a table' {
         $table = $Model | Format-Table | Out-String -Width 200
 
-        $table | Should -Match (
-            'ModelName\s+Status\s+ActiveVersion\s+ModelQuality\s+DatasetName\s+CreatedAt \(UTC\)')
-        $table | Should -Match (
-            'pump-7\s+SUCCESS\s+12\s+QUALITY_THRESHOLD_MET\s+' +
-            'pump-7-sensor-data\s+2024-05-01 10:20:30Z')
+        $table | Should -Match '(?m)^ModelName\s+Status\s+ActiveVersion\s+ModelQuality$'
+        $table | Should -Match '(?m)^pump-7\s+SUCCESS\s+12\s+QUALITY_THRESHOLD_MET$'
     }
 
     It 'shows every member in a list, and scheduled retraining only when there is some' {
@@ -69,7 +66,86 @@ Describe 'ModelSummary views' {
     It 'shows the time in UTC whatever the local time zone' {
         # The view formats the UTC value itself; no local time is involved.
         $Model.CreatedAt.Kind | Should -Be 'Utc'
-        ($Model | Format-Table | Out-String -Width 200) | Should -Match '10:20:30Z'
+        ($Model | Format-List | Out-String) | Should -Match '10:20:30\.250Z'
+    }
+}
+
+Describe 'Tables on an 80-column console' {
+    BeforeAll {
+        # The widest values each column can hold: the longest enum names and a 7-digit version.
+        $created = [datetime]::new(2024, 5, 1, 10, 20, 30, [DateTimeKind]::Utc)
+        $Versions = foreach ($name in 'compressor-a12', 'plant-a-line-3-feedwater-pump-7') {
+            [LookoutTools.Models.ModelVersionSummary]@{
+                ModelName = $name; ModelVersion = 1234567; Status = 'IMPORT_IN_PROGRESS'
+                SourceType = 'RETRAINING'; ModelQuality = 'CANNOT_DETERMINE_QUALITY'
+                CreatedAt = $created
+            }
+        }
+        $Models = @(
+            [LookoutTools.Models.ModelSummary]@{
+                ModelName = 'plant-a-line-3-pump-7'; Status = 'IMPORT_IN_PROGRESS'
+                ActiveModelVersion = 1234567; ModelQuality = 'CANNOT_DETERMINE_QUALITY'
+                DatasetName = 'plant-a-line-3-pump-7-sensor-data'; CreatedAt = $created
+            }
+            [LookoutTools.Models.ModelSummary]@{
+                ModelName = 'plant-a-line-3-feedwater-pump-7-north'; Status = 'SUCCESS'
+                ActiveModelVersion = 3; ModelQuality = 'POOR_QUALITY_DETECTED'
+            }
+        )
+
+        function Format-At80Columns([object[]] $InputObject) {
+            # Out-String lays the table out for the width given, whatever the host's own width.
+            @($InputObject | Format-Table | Out-String -Width 80 -Stream |
+                    Where-Object { $_.Trim() })
+        }
+
+        function Save-AndRead([object[]] $InputObject, [string] $Name) {
+            $path = Join-Path $TestDrive "$Name.xml"
+            $InputObject | Export-Clixml -Path $path
+            Import-Clixml -Path $path
+        }
+    }
+
+    It 'fits every version line in 79 characters with every column whole (<Source>)' -ForEach @(
+        @{ Source = 'live' }
+        @{ Source = 'read back with Import-Clixml' }
+    ) {
+        $shown = if ($Source -eq 'live') { $Versions } else { Save-AndRead $Versions 'v80' }
+
+        $lines = Format-At80Columns $shown
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because $_ }
+        $lines | Should -Contain '   ModelName: compressor-a12'
+        $lines | Should -Contain '   ModelName: plant-a-line-3-feedwater-pump-7'
+        $headers = @($lines -match '^ModelVersion\s+Status\s+ModelQuality\s+CreatedAt \(UTC\)$')
+        $headers | Should -HaveCount 2
+        $rows = @($lines -match (
+                '^\s+1234567 IMPORT_IN_PROGRESS CANNOT_DETERMINE_QUALITY 2024-05-01 10:20:30Z$'))
+        $rows | Should -HaveCount 2
+        ($lines -join "`n") | Should -Not -Match '…'
+    }
+
+    It 'fits every model line in 79 characters with every column whole (<Source>)' -ForEach @(
+        @{ Source = 'live' }
+        @{ Source = 'read back with Import-Clixml' }
+    ) {
+        $shown = if ($Source -eq 'live') { $Models } else { Save-AndRead $Models 'm80' }
+
+        $lines = Format-At80Columns $shown
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 -Because $_ }
+        $lines[0] | Should -Match '^ModelName\s+Status\s+ActiveVersion\s+ModelQuality$'
+        $lines[2] | Should -Match (
+            '^plant-a-line-3-pump-7 IMPORT_IN_PROGRESS\s+1234567 CANNOT_DETERMINE_QUALITY$')
+        $lines | Should -HaveCount 4
+    }
+
+    It 'ends a model name too long for its column with an ellipsis, and lists it whole' {
+        $lines = Format-At80Columns $Models
+
+        $lines[3] | Should -Match '^plant-a-line-3-feedw…\s+SUCCESS\s+3 POOR_QUALITY_DETECTED$'
+        ($Models[1] | Format-List | Out-String) |
+            Should -Match '(?m)^ModelName\s+: plant-a-line-3-feedwater-pump-7-north$'
     }
 }
 

@@ -11,7 +11,19 @@ namespace LookoutTools.Emulator.Faults;
 /// </summary>
 internal sealed class FaultRule
 {
-    public static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(60);
+    public const int LongestDelayMs = 60_000;
+
+    /// <summary>
+    /// The statuses an error answer may have: a final status that can carry the JSON error
+    /// body. 1xx are interim answers, and 204, 205 and 304 must not have a body.
+    /// </summary>
+    private const string ErrorStatusRule = "200-599 other than 204, 205 and 304";
+
+    private static readonly int[] BodylessStatuses = [204, 205, 304];
+
+    /// <summary>The kinds that answer with an error body, whose Message a rule may set.</summary>
+    private static readonly FaultKind[] ErrorShapedKinds =
+        [FaultKind.Error, FaultKind.Http429, FaultKind.Http500, FaultKind.Http503];
 
     public string? Operation { get; private init; }
     public string? ModelName { get; private init; }
@@ -35,16 +47,16 @@ internal sealed class FaultRule
     public bool CanFire =>
         (OnRequest is null || Matched >= OnRequest) && (Times == 0 || Fired < Times);
 
-    public TimeSpan Delay => TimeSpan.FromMilliseconds(
-        Math.Min(DelayMs ?? 0, LongestDelay.TotalMilliseconds));
+    public TimeSpan Delay => TimeSpan.FromMilliseconds(DelayMs ?? 0);
 
     /// <summary>The error answer for the error-shaped kinds.</summary>
     public ServiceError ErrorAnswer() => Kind switch
     {
-        FaultKind.Http429 => new ServiceError(429, "ThrottlingException", "Rate exceeded"),
-        FaultKind.Http500 => new ServiceError(500, "InternalServerException",
+        FaultKind.Http429 => new ServiceError(429, "ThrottlingException",
+            Message ?? "Rate exceeded"),
+        FaultKind.Http500 => new ServiceError(500, "InternalServerException", Message ??
             "Processing of the request failed because of an unknown error (injected)."),
-        FaultKind.Http503 => new ServiceError(503, "InternalServerException",
+        FaultKind.Http503 => new ServiceError(503, "InternalServerException", Message ??
             "The service is unavailable; try again later (injected)."),
         _ => new ServiceError(
             HttpStatus ?? ServiceError.DefaultStatusOf(ErrorType ?? "InternalServerException"),
@@ -87,8 +99,10 @@ internal sealed class FaultRule
                 case "message": message = Text(value, index, property.Name); break;
                 case "onrequest": onRequest = Number(value, index, property.Name, 1); break;
                 case "times": times = Number(value, index, property.Name, 0); break;
-                case "httpstatus": httpStatus = Number(value, index, property.Name, 100); break;
-                case "delayms": delayMs = Number(value, index, property.Name, 0); break;
+                case "httpstatus": httpStatus = Status(value, index, property.Name); break;
+                case "delayms":
+                    delayMs = Number(value, index, property.Name, 0, LongestDelayMs);
+                    break;
                 default:
                     throw new FormatException($"Rule {index}: unknown member '{property.Name}'.");
             }
@@ -109,15 +123,17 @@ internal sealed class FaultRule
                 $"({ListModelVersionsOperation.Name}, {ListModelsOperation.Name}).");
         }
 
-        if (httpStatus > 599)
-        {
-            throw new FormatException($"Rule {index}: HttpStatus must be between 100 and 599.");
-        }
-
         if (kind == FaultKind.Delay && delayMs is null)
         {
-            throw new FormatException($"Rule {index}: a delay needs DelayMs.");
+            throw new FormatException(
+                $"Rule {index}: a delay needs DelayMs (0-{LongestDelayMs} milliseconds).");
         }
+
+        // A member the kind would ignore is refused: the test that set it expects an effect.
+        RefuseOutside([FaultKind.Error], "HttpStatus", httpStatus, kind, index);
+        RefuseOutside([FaultKind.Error], "ErrorType", errorType, kind, index);
+        RefuseOutside(ErrorShapedKinds, "Message", message, kind, index);
+        RefuseOutside([FaultKind.Delay], "DelayMs", delayMs, kind, index);
 
         return new FaultRule
         {
@@ -173,7 +189,8 @@ internal sealed class FaultRule
         _ => throw new FormatException($"Rule {index}: {name} must be a string."),
     };
 
-    private static int? Number(JsonElement value, int index, string name, int minimum)
+    private static int? Number(
+        JsonElement value, int index, string name, int minimum, int maximum = int.MaxValue)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -182,12 +199,49 @@ internal sealed class FaultRule
 
         if (value.ValueKind != JsonValueKind.Number
             || !value.TryGetInt32(out var number)
-            || number < minimum)
+            || number < minimum
+            || number > maximum)
         {
             throw new FormatException(
-                $"Rule {index}: {name} must be a whole number of at least {minimum}.");
+                $"Rule {index}: {name} must be a whole number from {minimum} to {maximum}.");
         }
 
         return number;
+    }
+
+    private static int? Status(JsonElement value, int index, string name)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number
+            || !value.TryGetInt32(out var status)
+            || status is < 200 or > 599
+            || BodylessStatuses.Contains(status))
+        {
+            throw new FormatException(
+                $"Rule {index}: {name} must be {ErrorStatusRule}, " +
+                "a final status that can carry the error body.");
+        }
+
+        return status;
+    }
+
+    /// <summary>Refuses a member set on a rule of a kind that does not use it.</summary>
+    private static void RefuseOutside(
+        FaultKind[] owners, string member, object? value, FaultKind kind, int index)
+    {
+        if (value is not null && !owners.Contains(kind))
+        {
+            var names = owners.Select(FaultKindNames.NameOf).ToArray();
+            var allowed = names.Length == 1
+                ? $"Kind {names[0]}"
+                : $"Kinds {string.Join(", ", names[..^1])} and {names[^1]}";
+            throw new FormatException(
+                $"Rule {index}: {member} applies only to {allowed}; " +
+                $"Kind {FaultKindNames.NameOf(kind)} would ignore it.");
+        }
     }
 }

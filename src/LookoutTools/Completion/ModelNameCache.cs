@@ -6,16 +6,22 @@ namespace LookoutTools.Completion
     /// <summary>
     /// Model names recently fetched for completion, per connection and typed prefix. A full
     /// answer for a shorter prefix also answers every longer one, so typing on after a Tab asks
-    /// the endpoint nothing more. Failures are kept for a shorter time, so a dead endpoint
-    /// costs one wait rather than one per keystroke, and a restarted one is seen again soon.
+    /// the endpoint nothing more. A failure holds back the whole connection (endpoint,
+    /// identity and region) for a shorter time, whatever prefix is typed next: a dead endpoint
+    /// costs one wait rather than one per prefix, and a restarted one is seen again soon.
     /// </summary>
     public sealed class ModelNameCache
     {
         private const int MaxEntries = 64;
 
+        private static readonly IReadOnlyList<ModelNameCandidate> NoNames =
+            Array.Empty<ModelNameCandidate>();
+
         private readonly object gate = new object();
         private readonly Dictionary<string, Entry> entries =
             new Dictionary<string, Entry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTime> failedUntil =
+            new Dictionary<string, DateTime>(StringComparer.Ordinal);
         private readonly TimeSpan lifetime;
         private readonly TimeSpan failureLifetime;
         private readonly Func<DateTime> utcNow;
@@ -30,7 +36,8 @@ namespace LookoutTools.Completion
 
         /// <summary>
         /// The cached names that begin with <paramref name="prefix"/>, or null when the endpoint
-        /// has to be asked. An empty list is a cached failure or a prefix that matched nothing.
+        /// has to be asked. An empty list is a prefix that matched nothing, or one not cached
+        /// for a connection that failed lately.
         /// </summary>
         public IReadOnlyList<ModelNameCandidate> Find(string connectionKey, string prefix)
         {
@@ -45,7 +52,11 @@ namespace LookoutTools.Completion
                     if (length == prefix.Length) return entry.Names;
                     if (entry.IsComplete) return StartingWith(entry.Names, prefix);
                 }
-                return null;
+
+                // Names fetched before the failure are still good; only asking again waits.
+                var failedLately = failedUntil.TryGetValue(connectionKey, out var until)
+                    && until > now;
+                return failedLately ? NoNames : null;
             }
         }
 
@@ -56,36 +67,56 @@ namespace LookoutTools.Completion
             Store(connectionKey, prefix, new Entry(names, isComplete, utcNow() + lifetime));
         }
 
-        public void AddFailure(string connectionKey, string prefix)
+        /// <summary>
+        /// Records that the connection failed: for the failure lifetime every prefix finds no
+        /// names, so the prompt waits for a dead endpoint once, not once per prefix typed.
+        /// </summary>
+        public void AddFailure(string connectionKey)
         {
-            Store(connectionKey, prefix,
-                new Entry(Array.Empty<ModelNameCandidate>(), false, utcNow() + failureLifetime));
+            lock (gate)
+            {
+                var now = utcNow();
+                if (failedUntil.Count >= MaxEntries)
+                {
+                    RemoveExpired(failedUntil, until => until, now);
+                }
+                if (failedUntil.Count >= MaxEntries) failedUntil.Clear();
+                failedUntil[connectionKey] = now + failureLifetime;
+            }
         }
 
         public void Clear()
         {
-            lock (gate) entries.Clear();
+            lock (gate)
+            {
+                entries.Clear();
+                failedUntil.Clear();
+            }
         }
 
         private void Store(string connectionKey, string prefix, Entry entry)
         {
             lock (gate)
             {
-                if (entries.Count >= MaxEntries) RemoveExpired();
+                var now = utcNow();
+                if (entries.Count >= MaxEntries)
+                {
+                    RemoveExpired(entries, cached => cached.Expires, now);
+                }
                 if (entries.Count >= MaxEntries) entries.Clear();
                 entries[Key(connectionKey, prefix)] = entry;
             }
         }
 
-        private void RemoveExpired()
+        private static void RemoveExpired<T>(Dictionary<string, T> items,
+            Func<T, DateTime> expiresOf, DateTime now)
         {
-            var now = utcNow();
             var expired = new List<string>();
-            foreach (var pair in entries)
+            foreach (var pair in items)
             {
-                if (pair.Value.Expires <= now) expired.Add(pair.Key);
+                if (expiresOf(pair.Value) <= now) expired.Add(pair.Key);
             }
-            foreach (var key in expired) entries.Remove(key);
+            foreach (var key in expired) items.Remove(key);
         }
 
         private static IReadOnlyList<ModelNameCandidate> StartingWith(

@@ -26,6 +26,7 @@ namespace LookoutTools.Completion
 
         public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
+        /// <summary>How long a failed connection is not asked again, whatever is typed.</summary>
         public static readonly TimeSpan FailureLifetime = TimeSpan.FromSeconds(5);
 
         /// <summary>The most names offered; one page of ListModels.</summary>
@@ -145,7 +146,7 @@ namespace LookoutTools.Completion
 
             if (!finishedInTime || request.Status != TaskStatus.RanToCompletion)
             {
-                Cache.AddFailure(connectionKey, prefix);
+                Cache.AddFailure(connectionKey);
                 return Array.Empty<ModelNameCandidate>();
             }
 
