@@ -235,7 +235,8 @@ namespace LookoutTools.Cmdlets
             }
         }
 
-        /// <summary>A page asked for ahead of need, with the token that bounds its request.</summary>
+        /// <summary>A page asked for ahead of need, and the token that bounds its request.
+        /// </summary>
         private sealed class PageRequest<TPage>
         {
             private readonly CancellationTokenSource requestToken;

@@ -26,7 +26,8 @@ namespace LookoutTools.Listing
         /// <summary>The last page received; its versions were returned.</summary>
         public int LastPageNumber { get; }
 
-        /// <summary>Where a later run can pick up without repeating a version, if anywhere.</summary>
+        /// <summary>Where a later run can resume without repeating a version, if anywhere.
+        /// </summary>
         public virtual string ResumeToken => null;
     }
 
@@ -47,7 +48,7 @@ namespace LookoutTools.Listing
 
         public string Token { get; }
 
-        /// <summary>An empty page skipped nothing, so its token is a safe place to resume.</summary>
+        /// <summary>An empty page skipped nothing: its token is a safe place to resume.</summary>
         public bool PageWasEmpty { get; }
 
         public override string ResumeToken => PageWasEmpty ? Token : null;
