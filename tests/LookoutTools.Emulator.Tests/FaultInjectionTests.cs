@@ -283,6 +283,36 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Stall_mid_body_sends_half_the_body_then_holds_the_connection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await SetFaultsAsync(emulator, "[{\"Kind\":\"stall-mid-body\"}]");
+        using var request = TestEmulator.NewRequest("ListModelVersions", PumpPage);
+        using var response = await emulator.Http.SendAsync(
+            request, HttpCompletionOption.ResponseHeadersRead);
+        var announced = response.Content.Headers.ContentLength!.Value;
+        var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[announced];
+        var received = 0;
+
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(600));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (true)
+            {
+                var read = await body.ReadAsync(buffer.AsMemory(received), impatient.Token);
+                if (read == 0) break;
+                received += read;
+            }
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(announced / 2, received);
+        var log = await WaitForStatusAsync(emulator, sequenceIndex: 0);
+        Assert.Equal("stall-mid-body", log.GetProperty("Fault").GetString());
+    }
+
+    [Fact]
     public async Task Fired_faults_are_recorded_in_the_request_log()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -376,6 +376,54 @@ public sealed class StsTests
         Assert.Equal(JsonValueKind.Null, keys.Single().GetProperty("SourceAccessKey").ValueKind);
     }
 
+    private const string WebIdentityToken = "eyJhbGciOiJSUzI1NiJ9.made-up-web-identity.sig";
+
+    private static string WebIdentityForm(string? token = WebIdentityToken) =>
+        TestSts.Form([
+            ("Action", "AssumeRoleWithWebIdentity"),
+            ("RoleArn", RoleArn),
+            ("RoleSessionName", "ci-job"),
+            .. token is null ? Array.Empty<(string, string)>() : [("WebIdentityToken", token)],
+            ("Version", "2011-06-15"),
+        ]);
+
+    [Fact]
+    public async Task AssumeRoleWithWebIdentity_is_answered_unsigned_and_its_keys_sign_requests()
+    {
+        await using var emulator = await StartAsync();
+
+        var answer = await TestSts.SendAsync(emulator, WebIdentityForm(), signing: null);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(StsResponse.Sts + "AssumeRoleWithWebIdentityResponse", answer.Root.Name);
+        const string Result = "AssumeRoleWithWebIdentityResult";
+        Assert.Equal("arn:aws:sts::123456789012:assumed-role/lookout-reader/ci-job",
+            answer.Value(Result, "AssumedRoleUser", "Arn"));
+        var issued = new TestSigV4Signer.Options(
+            answer.Value(Result, "Credentials", "AccessKeyId")!,
+            answer.Value(Result, "Credentials", "SecretAccessKey")!,
+            Region: "us-east-1",
+            SessionToken: answer.Value(Result, "Credentials", "SessionToken"));
+        var listed = await emulator.CallSignedAsync("ListModelVersions", ListBody, issued);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+    }
+
+    [Fact]
+    public async Task AssumeRoleWithWebIdentity_needs_a_token_and_the_log_never_keeps_it()
+    {
+        await using var emulator = await StartAsync();
+
+        var missing = await TestSts.SendAsync(emulator, WebIdentityForm(token: null), null);
+        var given = await TestSts.SendAsync(emulator, WebIdentityForm(), null);
+        var log = await emulator.Http.GetStringAsync("/_emulator/requests");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("webIdentityToken", missing.Body);
+        Assert.Equal(HttpStatusCode.OK, given.Status);
+        Assert.DoesNotContain("made-up-web-identity", log);
+        Assert.Contains("WebIdentityToken=REDACTED", log);
+    }
+
     private static Task<TestEmulator> StartAsync(TimeProvider? clock = null) =>
         TestEmulator.StartAsync(new EmulatorSettings
         {

@@ -107,6 +107,55 @@ namespace LookoutTools.Tests
             Assert.Equal(sent, Read(sent, -1));
         }
 
+        /// <summary>Sends its first half, then nothing until the read is cancelled.</summary>
+        private sealed class StallingStream : MemoryStream
+        {
+            private readonly int stallAt;
+
+            public StallingStream(byte[] bytes)
+                : base(bytes)
+            {
+                stallAt = bytes.Length / 2;
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                throw new InvalidOperationException("A stalled body must be read with a token.");
+            }
+
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count,
+                System.Threading.CancellationToken cancellationToken)
+            {
+                if (Position >= stallAt)
+                {
+                    await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+                }
+                return base.Read(buffer, offset, (int)Math.Min(count, stallAt - Position));
+            }
+        }
+
+        [Fact]
+        public async Task ABodyThatStallsGivesWayToTheCallsCancellation()
+        {
+            var sent = BodyOf(64 * 1024);
+            var stream = new StallingStream(sent);
+            var context = new JsonUnmarshallerContext(stream, false,
+                new FakeResponse(stream, sent.Length), false);
+            using var cancellation = new System.Threading.CancellationTokenSource(
+                TimeSpan.FromMilliseconds(200));
+
+            var reading = Task.Run(() =>
+            {
+                RequestCancellation.Set(cancellation.Token);
+                return JsonProtocol.ReadPooledBody(context, body => body.Count);
+            });
+
+            // Generous: without the token this read would wait forever.
+            var finished = await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.Same(reading, finished);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        }
+
         [Fact]
         public void ABodyShorterThanAnnouncedIsABrokenAnswer()
         {

@@ -311,6 +311,40 @@ Describe 'Profile kinds' {
         $result.Requests[0].AssumedRoleArn | Should -BeLike '*role/lookout-reader*'
     }
 
+    It 'assumes AWS_ROLE_ARN with the token in AWS_WEB_IDENTITY_TOKEN_FILE, as a pod or CI job' {
+        $tokenFile = Join-Path $TestDrive 'web-identity-token'
+        $token = 'eyJhbGciOiJSUzI1NiJ9.made-up-pod-identity.signature'
+        Set-Content -Path $tokenFile -Value $token -NoNewline
+        # No profile files at all: a pod has none, and a default profile would come first.
+        $env:AWS_CONFIG_FILE = Join-Path $TestDrive 'no-config'
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'no-credentials'
+        $env:AWS_WEB_IDENTITY_TOKEN_FILE = $tokenFile
+        $env:AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/lookout-pod'
+        $env:AWS_ROLE_SESSION_NAME = 'runbook-pod'
+        $env:AWS_ENDPOINT_URL_STS = $Emulator.Url
+        try {
+            $result = Invoke-Signed
+        }
+        finally {
+            $env:AWS_WEB_IDENTITY_TOKEN_FILE = $null
+            $env:AWS_ROLE_ARN = $null
+            $env:AWS_ROLE_SESSION_NAME = $null
+            $env:AWS_ENDPOINT_URL_STS = $null
+        }
+
+        $log = @(Get-EmulatorRequest -Emulator $Emulator)
+        $assume = @($log | Where-Object Operation -eq 'AssumeRoleWithWebIdentity')
+        $result.Errors | Should -HaveCount 0
+        $assume | Should -HaveCount 1
+        $assume[0].Body | Should -Not -BeLike '*made-up-pod-identity*'
+        $result.Versions | Should -HaveCount 3
+        $result.SignedBy[0] | Should -BeLike 'ASIA*'
+        $result.Requests[0].AssumedRoleArn |
+            Should -BeExactly 'arn:aws:sts::123456789012:assumed-role/lookout-pod/runbook-pod'
+        $result.Verbose | Should -BeLike '*web identity*'
+        $result.Verbose | Should -Not -BeLike '*made-up-pod-identity*'
+    }
+
     It 'reports an SSO profile without a cached login as an error, not a fallback' {
         $env:AWS_ACCESS_KEY_ID = $Keys.Environment.AccessKey
         $env:AWS_SECRET_ACCESS_KEY = $Keys.Environment.SecretKey

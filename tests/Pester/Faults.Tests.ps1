@@ -165,6 +165,24 @@ Describe 'Faults the SDK retries through' {
         $result.Versions.ModelVersion | Should -Be $AllVersions
     }
 
+    It 'a body that stalls half way on <Where> ends at -TimeoutSec with a resume token' -ForEach @(
+        @{ Page = 3; Where = 'page 3' }
+        @{ Page = 5; Where = 'page 5, asked for ahead' }
+    ) {
+        $result = Invoke-Faulted -Extra @{ TimeoutSec = 1 } -Rule @{
+            Kind = 'stall-mid-body'; Times = 0; OnRequest = $Page
+        }
+
+        $result.Errors | Should -HaveCount 1
+        $record = $result.Errors[0]
+        $record.FullyQualifiedErrorId | Should -BeExactly "RequestTimedOut,$CommandName"
+        $record.Exception.PageNumber | Should -Be $Page
+        $record.Exception.ResumeToken | Should -Not -BeNullOrEmpty
+        $result.Versions.ModelVersion | Should -Be $AllVersions[0..(($Page - 1) * 10 - 1)]
+        # The stalled connection stays open for 120 s; only the time limit may end the wait.
+        $result.Seconds | Should -BeLessThan 6
+    }
+
     It 'throttling that outlasts -TimeoutSec is reported as throttling, with a resume token' {
         # Enough attempts that the retries, with their backoff, outlast the time limit.
         $env:AWS_MAX_ATTEMPTS = '30'
@@ -185,7 +203,7 @@ Describe 'Faults the SDK retries through' {
         $record.FullyQualifiedErrorId | Should -BeExactly "Throttled,$CommandName"
         $record.CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $record.Exception.Message |
-            Should -BeLike '*ThrottlingException*still so when the 2 s time limit ended*'
+            Should -BeLike "*ThrottlingException*(the last answer before the 2 s time limit ended*"
         $record.Exception.Message | Should -BeLike '*allow longer with -TimeoutSec*'
         $record.Exception.PageNumber | Should -Be 3
         $record.Exception.ResumeToken | Should -Not -BeNullOrEmpty
@@ -333,13 +351,16 @@ Describe 'Odd but valid answers' {
 }
 
 Describe 'Ctrl+C' {
-    It 'cancels the request in flight for page <Page> and returns within a second' -ForEach @(
-        @{ Page = 2 }
+    It 'cancels a <Kind> request for page <Page> and returns within a second' -ForEach @(
+        @{ Kind = 'hang'; Page = 2 }
         # Asked for ahead, while page 4 was being written.
-        @{ Page = 5 }
+        @{ Kind = 'hang'; Page = 5 }
+        # Half an answer, then silence: the body read itself must give way.
+        @{ Kind = 'stall-mid-body'; Page = 2 }
+        @{ Kind = 'stall-mid-body'; Page = 5 }
     ) {
         Set-EmulatorFault -Emulator $Emulator -Rule @(
-            @{ Kind = 'hang'; Times = 0; OnRequest = $Page })
+            @{ Kind = $Kind; Times = 0; OnRequest = $Page })
         $manifest = Join-Path $RepositoryRoot 'LookoutTools.psd1'
         $shell = [powershell]::Create()
         try {

@@ -20,7 +20,7 @@ function Set-IsolatedAwsEnvironment {
         'AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE',
         'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
         'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE',
-        'AWS_ROLE_ARN', 'AWS_ENDPOINT_URL_STS') {
+        'AWS_ROLE_ARN', 'AWS_ROLE_SESSION_NAME', 'AWS_ENDPOINT_URL_STS') {
         # Saved once, on the first call, so that repeated calls still restore the original.
         if (-not $script:SavedEnvironment.ContainsKey($name)) {
             $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)

@@ -202,6 +202,15 @@ internal sealed class ApiRequestHandler(
                 context.Abort();
                 return status;
 
+            case FaultKind.StallMidBody:
+                // A connection that goes quiet part way: only the client's own limit ends it.
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(body[..(body.Length / 2)], cancellation);
+                await response.Body.FlushAsync(cancellation);
+                await WaitOutAsync(LongestHang, cancellation);
+                context.Abort();
+                return 0;
+
             case FaultKind.TruncatedBody:
                 // The whole document arrives, but the promised length never does.
                 response.ContentLength = body.Length + 64;

@@ -7,12 +7,19 @@ using LookoutTools.Emulator.Protocol;
 namespace LookoutTools.Emulator.Sts;
 
 /// <summary>
-/// STS AssumeRole: any well-formed role ARN may be assumed, and the temporary credentials it
-/// hands out are accepted for every later request until they expire.
+/// STS AssumeRole and AssumeRoleWithWebIdentity: any well-formed role ARN may be assumed, and
+/// the temporary credentials they hand out are accepted for every later request until they
+/// expire. Any web identity token of a valid length is trusted: there is no identity provider
+/// here to check it against.
 /// </summary>
 internal sealed partial class AssumeRoleOperation(CredentialStore credentials, TimeProvider clock)
 {
     public const string Name = "AssumeRole";
+
+    public const string WebIdentityName = "AssumeRoleWithWebIdentity";
+
+    /// <summary>The parameter that carries the web identity token, a bearer secret.</summary>
+    public const string WebIdentityTokenParameter = "WebIdentityToken";
 
     public const int DefaultDurationSeconds = 3600;
 
@@ -25,23 +32,53 @@ internal sealed partial class AssumeRoleOperation(CredentialStore credentials, T
     /// <summary>Issues credentials for the role, or throws a ServiceErrorException.</summary>
     public StsAnswer Execute(IReadOnlyDictionary<string, string> parameters, StsCaller caller)
     {
-        var roleArn = parameters.GetValueOrDefault("RoleArn");
-        var sessionName = parameters.GetValueOrDefault("RoleSessionName");
         var externalId = parameters.GetValueOrDefault("ExternalId");
-        var durationText = parameters.GetValueOrDefault("DurationSeconds");
 
         var report = new ValidationReport();
-        report.RequireLength("roleArn", roleArn, 20, 2048, required: true);
-        report.RequireLength("roleSessionName", sessionName, 2, 64, required: true);
-        report.RequirePattern("roleSessionName", sessionName, SessionNamePattern(),
-            SessionNamePatternText);
-        var duration = ReadDuration(durationText, report);
+        var (roleArn, sessionName, duration) = ReadRoleParameters(parameters, report);
         report.RequireLength("externalId", externalId, 2, 1224, required: false);
         report.RequirePattern("externalId", externalId, ExternalIdPattern(),
             ExternalIdPatternText);
         report.ThrowIfAny();
 
-        if (StsIdentities.ParseRoleArn(roleArn!) is not { } role)
+        return Issue(Name, roleArn!, sessionName!, duration, caller);
+    }
+
+    /// <summary>
+    /// Issues credentials for a caller that proves itself with a web identity token instead of
+    /// a signature, as an EKS pod or a CI job does.
+    /// </summary>
+    public StsAnswer ExecuteWithWebIdentity(IReadOnlyDictionary<string, string> parameters)
+    {
+        var token = parameters.GetValueOrDefault(WebIdentityTokenParameter);
+
+        var report = new ValidationReport();
+        var (roleArn, sessionName, duration) = ReadRoleParameters(parameters, report);
+        report.RequireLength("webIdentityToken", token, 4, 20000, required: true);
+        report.ThrowIfAny();
+
+        return Issue(WebIdentityName, roleArn!, sessionName!, duration,
+            new StsCaller(AccessKey: null, Credential: null));
+    }
+
+    private static (string? RoleArn, string? SessionName, int Duration) ReadRoleParameters(
+        IReadOnlyDictionary<string, string> parameters, ValidationReport report)
+    {
+        var roleArn = parameters.GetValueOrDefault("RoleArn");
+        var sessionName = parameters.GetValueOrDefault("RoleSessionName");
+
+        report.RequireLength("roleArn", roleArn, 20, 2048, required: true);
+        report.RequireLength("roleSessionName", sessionName, 2, 64, required: true);
+        report.RequirePattern("roleSessionName", sessionName, SessionNamePattern(),
+            SessionNamePatternText);
+        var duration = ReadDuration(parameters.GetValueOrDefault("DurationSeconds"), report);
+        return (roleArn, sessionName, duration);
+    }
+
+    private StsAnswer Issue(
+        string action, string roleArn, string sessionName, int duration, StsCaller caller)
+    {
+        if (StsIdentities.ParseRoleArn(roleArn) is not { } role)
         {
             throw new ServiceErrorException(ServiceError.Validation(
                 $"{roleArn} is invalid: send an IAM role ARN, " +
@@ -62,16 +99,16 @@ internal sealed partial class AssumeRoleOperation(CredentialStore credentials, T
         var expiration = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond))
             .AddSeconds(duration);
         var issued = credentials.Issue(new IssuedRole(
-            RoleArn: roleArn!,
-            RoleSessionName: sessionName!,
+            RoleArn: roleArn,
+            RoleSessionName: sessionName,
             AssumedRoleArn: StsIdentities.AssumedRoleArn(
-                partition, account, roleName, sessionName!),
-            AssumedRoleId: StsIdentities.AssumedRoleId(roleArn!, sessionName!),
+                partition, account, roleName, sessionName),
+            AssumedRoleId: StsIdentities.AssumedRoleId(roleArn, sessionName),
             Account: account,
             Expiration: expiration,
             SourceAccessKey: caller.AccessKey));
 
-        return new StsAnswer(Name, writer => WriteResult(writer, issued));
+        return new StsAnswer(action, writer => WriteResult(writer, issued));
     }
 
     private static int ReadDuration(string? text, ValidationReport report)

@@ -15,7 +15,7 @@ namespace LookoutTools.Emulator.Sts;
 /// naming the Action. Checks run in AWS's order: signature, action, parameters. Requests are
 /// logged beside the Lookout ones; fault rules do not touch them.
 /// </summary>
-internal sealed class StsRequestHandler(
+internal sealed partial class StsRequestHandler(
     AssumeRoleOperation assumeRole,
     SigV4Verifier? verifier,
     CredentialStore credentials,
@@ -52,7 +52,8 @@ internal sealed class StsRequestHandler(
             var parameters = body is null ? new Dictionary<string, string>() : ReadForm(body);
             var action = parameters.GetValueOrDefault("Action");
             entry.RecordRequest(RecordedRequest.Describe(
-                context.Request, action, null, body, requestId, credentials));
+                context.Request, action, null, WithoutWebIdentityToken(body), requestId,
+                credentials));
 
             var status = await AnswerAsync(context, body, parameters, requestId, cancellation);
             entry.RecordStatus(status);
@@ -88,8 +89,11 @@ internal sealed class StsRequestHandler(
                 requestId, cancellation);
         }
 
+        // STS takes AssumeRoleWithWebIdentity unsigned: the token is the caller's proof.
+        var signed = parameters.GetValueOrDefault("Action") != AssumeRoleOperation.WebIdentityName;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "/";
-        if (verifier?.Verify(request.Method, rawTarget, request.Headers, body) is { } denied)
+        if (signed
+            && verifier?.Verify(request.Method, rawTarget, request.Headers, body) is { } denied)
         {
             return await SendErrorAsync(
                 context, StsResponseWriter.ToQueryError(denied), requestId, cancellation);
@@ -114,19 +118,22 @@ internal sealed class StsRequestHandler(
         if (string.IsNullOrEmpty(action))
         {
             throw new ServiceErrorException(new ServiceError(400, "MissingAction",
-                "The request has no Action parameter; send Action=AssumeRole or " +
-                "Action=GetCallerIdentity."));
+                "The request has no Action parameter; send Action=AssumeRole, " +
+                "AssumeRoleWithWebIdentity or GetCallerIdentity."));
         }
 
         var version = parameters.GetValueOrDefault("Version") ?? ApiVersion;
         return (action, version) switch
         {
             (AssumeRoleOperation.Name, ApiVersion) => assumeRole.Execute(parameters, caller),
+            (AssumeRoleOperation.WebIdentityName, ApiVersion) =>
+                assumeRole.ExecuteWithWebIdentity(parameters),
             (GetCallerIdentityOperation.Name, ApiVersion) =>
                 GetCallerIdentityOperation.Execute(caller),
             _ => throw new ServiceErrorException(new ServiceError(400, "InvalidAction",
                 $"Could not find operation {action} for version {version}; this emulator " +
-                $"serves AssumeRole and GetCallerIdentity of {ApiVersion}.")),
+                "serves AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity of " +
+                $"{ApiVersion}.")),
         };
     }
 
@@ -137,6 +144,23 @@ internal sealed class StsRequestHandler(
         var accessKey = authorization?.AccessKey;
         return new StsCaller(accessKey, credentials.Find(accessKey));
     }
+
+    /// <summary>
+    /// The body as the request log keeps it: a web identity token is a bearer secret, so its
+    /// value is replaced.
+    /// </summary>
+    private static byte[]? WithoutWebIdentityToken(byte[]? body)
+    {
+        if (body is null) return null;
+
+        var text = Encoding.UTF8.GetString(body);
+        var masked = WebIdentityTokenValue().Replace(text, "$1REDACTED");
+        return masked == text ? body : Encoding.UTF8.GetBytes(masked);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "((?:^|&)" + AssumeRoleOperation.WebIdentityTokenParameter + "=)[^&]*")]
+    private static partial System.Text.RegularExpressions.Regex WebIdentityTokenValue();
 
     /// <summary>The form's parameters; a name given twice keeps its first value.</summary>
     private static Dictionary<string, string> ReadForm(byte[] body)

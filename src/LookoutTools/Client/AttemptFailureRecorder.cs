@@ -36,9 +36,12 @@ namespace LookoutTools.Client
             }
         }
 
-        // A filter that notes and declines, so the exception goes on untouched.
+        // A filter that notes and declines, so the exception goes on untouched. An attempt
+        // that was cancelled did not finish: the answer before it is still the news.
         private static bool Noted(IExecutionContext executionContext, Exception exception)
         {
+            if (exception is OperationCanceledException) return false;
+
             if (executionContext.RequestContext.OriginalRequest is IAttemptLog log)
             {
                 log.LastAttemptFailure = exception;
@@ -54,9 +57,9 @@ namespace LookoutTools.Client
     }
 
     /// <summary>
-    /// The time limit ran out while the SDK was retrying a request that had failed: the
-    /// inner exception is the cancellation, <see cref="LastAttemptFailure"/> the failure of the
-    /// last attempt that finished.
+    /// The time limit ran out while the SDK was retrying a request that had failed, waiting
+    /// to retry or waiting for a retry's answer: the inner exception is the cancellation,
+    /// <see cref="LastAttemptFailure"/> the failure of the last attempt that finished.
     /// </summary>
     public sealed class RetriesCutShortException : TimeoutException
     {

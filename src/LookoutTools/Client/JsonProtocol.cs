@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Net;
+using System.Threading;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -46,17 +47,29 @@ namespace LookoutTools.Client
             var announced = context.ResponseData?.ContentLength ?? -1;
             var buffer = ArrayPool<byte>.Shared.Rent(
                 announced > 0 && announced <= MaxPooledBody ? (int)announced : 16 * 1024);
+
+            // The SDK hands the unmarshaller no token, and a plain Read of a body that stalls
+            // half way ignores Ctrl+C and -TimeoutSec; a read given the call's token does not.
+            var cancellation = RequestCancellation.Token;
             try
             {
                 var filled = announced > 0 && announced <= MaxPooledBody
-                    ? FillAnnounced(stream, buffer, (int)announced)
-                    : FillToEnd(stream, ref buffer);
+                    ? FillAnnounced(stream, buffer, (int)announced, cancellation)
+                    : FillToEnd(stream, ref buffer, cancellation);
                 return read(new ArraySegment<byte>(buffer, 0, filled));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+
+        private static int ReadSome(Stream stream, byte[] buffer, int offset, int count,
+            CancellationToken cancellation)
+        {
+            if (!cancellation.CanBeCanceled) return stream.Read(buffer, offset, count);
+
+            return stream.ReadAsync(buffer, offset, count, cancellation).GetAwaiter().GetResult();
         }
 
         /// <summary>The whole answer body in an array of its own, for error answers.</summary>
@@ -68,12 +81,13 @@ namespace LookoutTools.Client
         // Larger bodies than any page the service sends are still read, just not pooled.
         private const int MaxPooledBody = 64 * 1024 * 1024;
 
-        private static int FillAnnounced(Stream stream, byte[] buffer, int announced)
+        private static int FillAnnounced(Stream stream, byte[] buffer, int announced,
+            CancellationToken cancellation)
         {
             var filled = 0;
             while (filled < announced)
             {
-                var read = stream.Read(buffer, filled, announced - filled);
+                var read = ReadSome(stream, buffer, filled, announced - filled, cancellation);
                 if (read == 0)
                 {
                     throw new IOException($"The answer ended after {filled} of the "
@@ -84,7 +98,8 @@ namespace LookoutTools.Client
             return filled;
         }
 
-        private static int FillToEnd(Stream stream, ref byte[] buffer)
+        private static int FillToEnd(Stream stream, ref byte[] buffer,
+            CancellationToken cancellation)
         {
             var filled = 0;
             while (true)
@@ -97,7 +112,7 @@ namespace LookoutTools.Client
                     buffer = larger;
                 }
 
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                var read = ReadSome(stream, buffer, filled, buffer.Length - filled, cancellation);
                 if (read == 0) return filled;
                 filled += read;
             }

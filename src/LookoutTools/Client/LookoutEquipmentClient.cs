@@ -53,6 +53,8 @@ namespace LookoutTools.Client
         private async Task<TPage> ListAsync<TPage>(AmazonWebServiceRequest request,
             InvokeOptions options, CancellationToken cancellationToken)
         {
+            // An async method's AsyncLocal changes end with it, so this reaches only this call.
+            RequestCancellation.Set(cancellationToken);
             try
             {
                 var response = await InvokeAsync<PageResponse<TPage>>(
@@ -61,7 +63,8 @@ namespace LookoutTools.Client
             }
             catch (AmazonUnmarshallingException exception)
                 when (exception.InnerException is ResponseParseException
-                    || exception.InnerException is System.IO.IOException)
+                    || exception.InnerException is System.IO.IOException
+                    || exception.InnerException is OperationCanceledException)
             {
                 // The SDK wraps what an unmarshaller throws; the caller wants the cause itself:
                 // the parse error that names what was wrong with the answer, or the broken

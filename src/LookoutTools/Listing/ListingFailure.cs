@@ -86,7 +86,7 @@ namespace LookoutTools.Listing
                 var limit = timeout.HasValue
                     ? $"the {timeout.Value.TotalSeconds:0.#} s time limit"
                     : "the time limit";
-                cause += $", still so when {limit} ended the SDK's retries";
+                cause += $" (the last answer before {limit} ended the SDK's retries)";
                 advice = errorId == "Throttled"
                     ? "Wait a little and run again, or allow longer with -TimeoutSec."
                     : advice + " A longer -TimeoutSec allows more retries.";
