@@ -519,7 +519,8 @@ function Get-DownloadedPackage {
     # fails.
     param([Parameter(Mandatory)] [string] $Project, [Parameter(Mandatory)] [string] $Id)
 
-    Invoke-Native dotnet @('restore', $Project, '--nologo', '-v', 'q')
+    # Shown rather than returned: the caller takes this function's output as the folder.
+    Invoke-Native dotnet @('restore', $Project, '--nologo', '-v', 'q') | Out-Host
     $assetsPath = Join-Path (Split-Path -Parent $Project) 'obj/project.assets.json'
     $assets = Get-Content -Raw $assetsPath | ConvertFrom-Json
     $download = @(foreach ($framework in $assets.project.frameworks.PSObject.Properties.Value) {
