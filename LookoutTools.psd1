@@ -1,9 +1,12 @@
 @{
     # The build puts the compiled module under module/bin; this manifest loads it from there,
-    # so Import-Module ./LookoutTools.psd1 works straight after a build. ModuleVersion is the
-    # one place the version is written: the assemblies and the package take it from here.
+    # so Import-Module ./LookoutTools.psd1 works straight after a build. LookoutTools.Startup
+    # comes first: on PowerShell 7 on Linux x64 it loads the ReadyToRun build of the module
+    # from module/bin/linux-x64, which PowerShell then uses for bin/LookoutTools.dll.
+    # ModuleVersion is the one place the version is written: the assemblies and the package
+    # take it from here.
     RootModule           = 'module/LookoutTools.psm1'
-    NestedModules        = @('module/bin/LookoutTools.dll')
+    NestedModules        = @('module/bin/LookoutTools.Startup.dll', 'module/bin/LookoutTools.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '6f1d7c5e-2b8a-4c1e-9a53-0d4e8b7f3a21'
     Author               = 'LookoutTools contributors'

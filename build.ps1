@@ -4,8 +4,9 @@ Builds, tests, demonstrates and packages LookoutTools.
 
 .DESCRIPTION
 Tasks:
-  Build    compile the module into module/bin and the emulator into module/emulator, and
-           the markdown help in module/help into MAML and about topics in en-US
+  Build    compile the module into module/bin (on Linux x64 also ahead of time into
+           module/bin/linux-x64), the emulator into module/emulator, and the markdown help in
+           module/help into MAML and about topics in en-US
   Test     Package, then run the xunit and Pester suites; ends with
            "N passed, N failed, N skipped"
   Demo     Build, start the emulator with the sample data, list model versions against it
@@ -40,7 +41,9 @@ $ArtifactsFolder = Join-Path $RepositoryRoot 'artifacts'
 # PowerShell looks for a module's help only in <module base>/<culture>, and the module base is
 # the folder of the manifest, so the compiled help goes next to LookoutTools.psd1.
 $HelpFolder = Join-Path $RepositoryRoot 'en-US'
-$PesterVersion = '5.7.1'
+# The build for PowerShell 7 on Linux x64, compiled ahead of time; LookoutTools.Startup loads
+# it there, and PowerShell loads the portable module/bin everywhere else.
+$ReadyToRunFolder = Join-Path $ModuleFolder 'bin/linux-x64'
 
 function Invoke-Native {
     # Runs a program and stops the build when it fails, as native commands do not throw.
@@ -509,14 +512,94 @@ function Invoke-BuildHelp {
     }
 }
 
+function Get-DownloadedPackage {
+    # Restores a project that only downloads packages (PackageDownload) and returns the folder
+    # of one of them, as that restore wrote it: the package folder it used (NUGET_PACKAGES, a
+    # nuget.config or the default) and the version the project pins. Throws when the restore
+    # fails.
+    param([Parameter(Mandatory)] [string] $Project, [Parameter(Mandatory)] [string] $Id)
+
+    # Shown rather than returned: the caller takes this function's output as the folder.
+    Invoke-Native dotnet @('restore', $Project, '--nologo', '-v', 'q') | Out-Host
+    $assetsPath = Join-Path (Split-Path -Parent $Project) 'obj/project.assets.json'
+    $assets = Get-Content -Raw $assetsPath | ConvertFrom-Json
+    $download = @(foreach ($framework in $assets.project.frameworks.PSObject.Properties.Value) {
+            $framework.downloadDependencies | Where-Object name -eq $Id
+        })
+    if ($download.Count -eq 0) { throw "$Project downloads no package $Id." }
+
+    # An exact pin reads "[1.2.3, 1.2.3]" there.
+    $version = ($download[0].version -replace '^\[([^,\]]+).*$', '$1').Trim()
+    $packagesRoot = @($assets.packageFolders.PSObject.Properties.Name)[0]
+    $folder = Join-Path $packagesRoot "$($Id.ToLowerInvariant())/$version"
+    if (-not (Test-Path $folder)) { throw "$Id $version was not restored to $folder." }
+    $folder
+}
+
+function Invoke-BuildReadyToRun {
+    # Compiles LookoutTools.dll and AWSSDK.Core.dll ahead of time (ReadyToRun) into
+    # module/bin/linux-x64, beside copies of the other dependencies, so that PowerShell 7 on
+    # Linux x64 does not JIT-compile most of the SDK's pipeline on the first call. The images
+    # are compiled against the .NET and the PowerShell this build runs on (the pinned ones) and
+    # keep their IL beside the native code. Without crossgen2 the module is the portable build
+    # alone, which works everywhere.
+    Remove-Item -Recurse -Force $ReadyToRunFolder -ErrorAction SilentlyContinue
+    $architecture = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture
+    if (-not ($IsLinux -and $architecture -eq 'X64')) {
+        Write-Warning ('No ReadyToRun build: it is made on Linux x64 only, against the .NET ' +
+            'installed there. The module is the portable build alone.')
+        return
+    }
+
+    $project = Join-Path $RepositoryRoot 'build/ReadyToRunCompiler.csproj'
+    try {
+        $crossgen2 = Join-Path (Get-DownloadedPackage -Project $project `
+                -Id 'Microsoft.NETCore.App.Crossgen2.linux-x64') 'tools/crossgen2'
+    }
+    catch {
+        Write-Warning ("No ReadyToRun build: crossgen2 could not be restored ($_). The module " +
+            'is the portable build alone, which works everywhere but starts slower on Linux.')
+        return
+    }
+
+    # LookoutTools.Startup, which picks the build, stays in the portable folder only.
+    $portableFolder = Join-Path $ModuleFolder 'bin'
+    $null = New-Item -ItemType Directory -Force -Path $ReadyToRunFolder
+    Copy-Item -Path (Join-Path $portableFolder '*.dll') -Destination $ReadyToRunFolder `
+        -Exclude 'LookoutTools.Startup.dll'
+
+    # The references are the assemblies that will be loaded beside the images: .NET's and
+    # PowerShell's own, then the module's dependencies that neither of them has.
+    $runtimeFolder = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+    $provided = @(Get-ChildItem -Path $runtimeFolder, $PSHOME -Filter '*.dll').Name
+    $references = @(
+        (Join-Path $runtimeFolder '*.dll')
+        (Join-Path $PSHOME '*.dll')
+        Get-ChildItem -Path $portableFolder -Filter '*.dll' |
+            Where-Object Name -NotIn $provided | ForEach-Object FullName
+    )
+    foreach ($assembly in 'LookoutTools.dll', 'AWSSDK.Core.dll') {
+        $arguments = @((Join-Path $portableFolder $assembly),
+            '--out', (Join-Path $ReadyToRunFolder $assembly),
+            '--targetos', 'linux', '--targetarch', 'x64', '--optimize')
+        foreach ($reference in $references) { $arguments += @('--reference', $reference) }
+        Invoke-Native $crossgen2 $arguments
+    }
+}
+
 function Invoke-Build {
     Write-Host "Building LookoutTools $(Get-ModuleVersion) ($Configuration)" -ForegroundColor Cyan
     $moduleProject = Join-Path $RepositoryRoot 'src/LookoutTools/LookoutTools.csproj'
+    $startupProject = Join-Path $RepositoryRoot (
+        'src/LookoutTools.Startup/LookoutTools.Startup.csproj')
     $emulatorProject = Join-Path $RepositoryRoot (
         'src/LookoutTools.Emulator/LookoutTools.Emulator.csproj')
 
-    Invoke-Native dotnet @('build', $moduleProject, '-c', $Configuration, '--nologo', '-v', 'q',
-        '-o', (Join-Path $ModuleFolder 'bin'))
+    foreach ($project in $moduleProject, $startupProject) {
+        Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'q',
+            '-o', (Join-Path $ModuleFolder 'bin'))
+    }
+    Invoke-BuildReadyToRun
     Invoke-Native dotnet @('build', $emulatorProject, '-c', $Configuration, '--nologo', '-v', 'q',
         '-o', (Join-Path $ModuleFolder 'emulator'))
     Invoke-BuildHelp
@@ -545,16 +628,7 @@ function Set-TestEnvironment {
 
 function Get-PesterModulePath {
     $toolsProject = Join-Path $RepositoryRoot 'tests/Tools/TestTools.csproj'
-    Invoke-Native dotnet @('restore', $toolsProject, '--nologo', '-v', 'q')
-
-    $packagesRoot = $env:NUGET_PACKAGES
-    if (-not $packagesRoot) {
-        $listing = & dotnet nuget locals global-packages --list
-        $packagesRoot = ($listing -replace '^global-packages:\s*', '').Trim()
-    }
-    $pester = Join-Path $packagesRoot "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $pester)) { throw "Pester $PesterVersion was not restored to $pester." }
-    $pester
+    Join-Path (Get-DownloadedPackage -Project $toolsProject -Id 'Pester') 'tools/Pester.psd1'
 }
 
 function Invoke-DotnetTest {
@@ -754,8 +828,9 @@ function Invoke-Clean {
             $ArtifactsFolder)) {
         Remove-Item -Recurse -Force $path -ErrorAction SilentlyContinue
     }
-    Get-ChildItem -Path (Join-Path $RepositoryRoot 'src'), (Join-Path $RepositoryRoot 'tests') `
-        -Directory -Recurse -Include 'bin', 'obj' | Remove-Item -Recurse -Force
+    $sourceFolders = 'src', 'tests', 'build' | ForEach-Object { Join-Path $RepositoryRoot $_ }
+    Get-ChildItem -Path $sourceFolders -Directory -Recurse -Include 'bin', 'obj' |
+        Remove-Item -Recurse -Force
 }
 
 foreach ($name in $Task) {

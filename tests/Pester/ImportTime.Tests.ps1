@@ -36,11 +36,12 @@ Describe 'Import-Module LookoutTools' {
         $Median | Should -BeLessThan 700
     }
 
-    It 'loads LookoutTools.dll and AWSSDK.Core.dll of its own files, and nothing else' {
+    It 'loads LookoutTools.Startup.dll, LookoutTools.dll and AWSSDK.Core.dll of its own files' {
         # AWSSDK.Core comes with the import because PowerShell reads every public type of the
         # module to find its cmdlets, and the client types derive from AWSSDK.Core's.
+        # LookoutTools.Startup picks the build of LookoutTools.dll before it is loaded.
         foreach ($run in $Runs) {
-            $run.Loaded | Should -Be 'AWSSDK.Core', 'LookoutTools'
+            $run.Loaded | Should -Be 'AWSSDK.Core', 'LookoutTools', 'LookoutTools.Startup'
         }
     }
 }

@@ -16,6 +16,8 @@ BeforeAll {
         throw "$Nupkg is missing: run 'dotnet pwsh ./build.ps1 Package' (Test does) first."
     }
 
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+
     $changelog = Get-Content -Raw (Join-Path $RepositoryRoot 'CHANGELOG.md')
     $NewestEntry = [regex]::Match($changelog, '(?ms)^## (\S+)[^\n]*\n(.*?)(?=^## |\z)')
 
@@ -39,12 +41,34 @@ AfterAll {
 Describe 'build.ps1 Package' {
     It 'lays out a versioned module folder with the module, help, views and emulator' {
         foreach ($file in 'LookoutTools.psd1', 'LICENSE', 'module/bin/LookoutTools.dll',
-            'module/bin/AWSSDK.Core.dll', 'module/LookoutTools.Format.ps1xml',
+            'module/bin/LookoutTools.Startup.dll', 'module/bin/AWSSDK.Core.dll',
+            'module/LookoutTools.Format.ps1xml',
             'en-US/LookoutTools.dll-Help.xml', 'en-US/about_LookoutTools.help.txt',
             'module/emulator/LookoutTools.Emulator.dll') {
             Join-Path $PackageFolder $file | Should -Exist
         }
         Get-ChildItem -Recurse -Path $PackageFolder -Filter '*.pdb' | Should -BeNullOrEmpty
+    }
+
+    It 'carries the ReadyToRun build for Linux x64 when this build made one' {
+        $builtHere = Join-Path $RepositoryRoot 'module/bin/linux-x64'
+        if (-not (Test-Path $builtHere)) {
+            Set-ItResult -Skipped -Because 'this build made no ReadyToRun folder'
+            return
+        }
+
+        foreach ($file in 'LookoutTools.dll', 'AWSSDK.Core.dll', 'AWSSDK.SecurityToken.dll') {
+            Join-Path $PackageFolder "module/bin/linux-x64/$file" | Should -Exist
+        }
+        $archive = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+        try {
+            $entries = @($archive.Entries.FullName)
+        }
+        finally {
+            $archive.Dispose()
+        }
+        $entries | Should -Contain 'module/bin/linux-x64/LookoutTools.dll'
+        $entries | Should -Contain 'module/bin/linux-x64/AWSSDK.Core.dll'
     }
 
     It ('writes a manifest that passes Test-ModuleManifest, ' +
@@ -66,9 +90,10 @@ Describe 'build.ps1 Package' {
         $packagedManifest = Import-PowerShellDataFile (Join-Path $PackageFolder 'LookoutTools.psd1')
         $assembly = [System.Reflection.AssemblyName]::GetAssemblyName(
             (Join-Path $PackageFolder 'module/bin/LookoutTools.dll'))
+        $startup = [System.Reflection.AssemblyName]::GetAssemblyName(
+            (Join-Path $PackageFolder 'module/bin/LookoutTools.Startup.dll'))
         $emulator = [System.Reflection.AssemblyName]::GetAssemblyName(
             (Join-Path $PackageFolder 'module/emulator/LookoutTools.Emulator.dll'))
-        Add-Type -AssemblyName System.IO.Compression.FileSystem
         $archive = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
         try {
             $entry = $archive.GetEntry('LookoutTools.nuspec')
@@ -82,6 +107,7 @@ Describe 'build.ps1 Package' {
 
         $packagedManifest.ModuleVersion | Should -BeExactly $Version
         $assembly.Version.ToString(3) | Should -BeExactly $Version
+        $startup.Version.ToString(3) | Should -BeExactly $Version
         $emulator.Version.ToString(3) | Should -BeExactly $Version
         $NewestEntry.Groups[1].Value | Should -BeExactly $Version
         $nuspec.package.metadata.version | Should -BeExactly $Version
@@ -134,6 +160,7 @@ $module = Get-Module LookoutTools
 $connection = @{ EndpointUrl = $Url; AccessKey = $AccessKey; SecretKey = $SecretKey }
 [pscustomobject]@{
     ModuleBase = $module.ModuleBase
+    Assembly   = [LookoutTools.Models.ModelVersionSummary].Assembly.Location
     Version    = $module.Version.ToString()
     Versions   = @(Get-LEModelVersion pump-7 -All @connection).Count
     Synopsis   = (Get-Help Get-LEModelVersion).Synopsis
@@ -169,6 +196,15 @@ $connection = @{ EndpointUrl = $Url; AccessKey = $AccessKey; SecretKey = $Secret
         $Ran.ModuleBase | Should -BeLike "$TestDrive*"
         $Ran.Version | Should -BeExactly $Version
         $Ran.Versions | Should -Be 240
+    }
+
+    It 'loads the build that suits this PowerShell from the installed copy' {
+        $isLinuxX64 = $IsLinux -and
+            [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64'
+        $readyToRun = Test-Path (Join-Path $PackageFolder 'module/bin/linux-x64')
+        $folder = if ($isLinuxX64 -and $readyToRun) { 'module/bin/linux-x64' } else { 'module/bin' }
+
+        $Ran.Assembly | Should -Be (Join-Path $Ran.ModuleBase "$folder/LookoutTools.dll")
     }
 
     It 'brings its help, about topic and emulator along' {

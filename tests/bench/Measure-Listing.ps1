@@ -226,7 +226,9 @@ public static class LookoutListingFloor
 
 #endregion
 
-# Isolate the AWS environment of this process and of every child it starts.
+# Isolate the AWS environment of this process and of every child it starts. AWS_CA_BUNDLE goes
+# too: every request here is plain http to 127.0.0.1, and a bundle named there would be parsed
+# on each new process's first call (about 26 ms for the system's whole bundle).
 $savedEnvironment = @{}
 $isolated = Join-Path ([System.IO.Path]::GetTempPath()) "lookouttools-bench-$PID"
 $null = New-Item -ItemType Directory -Force -Path $isolated
@@ -237,7 +239,7 @@ $isolatedSettings = @{
     AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
     AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null
     AWS_ENDPOINT_URL = $null; AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT = $null
-    AWS_MAX_ATTEMPTS = $null; AWS_RETRY_MODE = $null
+    AWS_MAX_ATTEMPTS = $null; AWS_RETRY_MODE = $null; AWS_CA_BUNDLE = $null
 }
 foreach ($name in $isolatedSettings.Keys) {
     $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
