@@ -137,7 +137,48 @@ Describe 'A page that fails for good' {
     }
 }
 
+Describe 'How often a failing page was tried' {
+    It 'says how many attempts a throttled page took, as many as reached the endpoint' {
+        $result = Invoke-Faulted @{
+            Kind = 'error'; HttpStatus = 400; ErrorType = 'ThrottlingException'
+            Times = 0; OnRequest = 3
+        }
+
+        $requests = @(Get-EmulatorRequest -Emulator $Emulator).Count
+        $pageThreeAttempts = $requests - 2
+        $pageThreeAttempts | Should -BeGreaterThan 1
+        $result.Errors[0].Exception.Message |
+            Should -BeLike "*ThrottlingException: *($pageThreeAttempts attempts)*"
+    }
+
+    It 'says that no retry was made when only one attempt was allowed' {
+        $env:AWS_MAX_ATTEMPTS = '1'
+        try {
+            $result = Invoke-Faulted @{ Kind = 'http500'; Times = 0; OnRequest = 3 }
+        }
+        finally { $env:AWS_MAX_ATTEMPTS = $null }
+
+        @(Get-EmulatorRequest -Emulator $Emulator) | Should -HaveCount 3
+        $message = $result.Errors[0].Exception.Message
+        $message | Should -BeLike '*AWSSDK.Core made no retry*AWS_MAX_ATTEMPTS is 1*'
+        $message | Should -Not -BeLike '*attempts)*'
+    }
+}
+
 Describe 'Faults the SDK retries through' {
+    BeforeAll {
+        # An endpoint of its own: AWSSDK.Core keeps a retry quota per endpoint for the whole
+        # process, and the failures above spend much of the first emulator's.
+        $Emulator = Start-EmulatorProcess -ArgumentList @(
+            '--no-sample-data', '--generate', 'pump-a=50')
+        $Connection = $Connection.Clone()
+        $Connection.EndpointUrl = $Emulator.Url
+    }
+
+    AfterAll {
+        if ($Emulator) { Stop-EmulatorProcess -Emulator $Emulator }
+    }
+
     It '<Kind> once on <Where> loses nothing and repeats nothing' -ForEach @(
         foreach ($kind in 'http429', 'http500', 'http503', 'drop-before-body', 'drop-mid-body',
             'truncated-body') {
@@ -203,7 +244,7 @@ Describe 'Faults the SDK retries through' {
         $record.FullyQualifiedErrorId | Should -BeExactly "Throttled,$CommandName"
         $record.CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $record.Exception.Message |
-            Should -BeLike "*ThrottlingException*(the last answer before the 2 s time limit ended*"
+            Should -BeLike "*ThrottlingException*; the last answer before the 2 s time limit ended*"
         $record.Exception.Message | Should -BeLike '*allow longer with -TimeoutSec*'
         $record.Exception.PageNumber | Should -Be 3
         $record.Exception.ResumeToken | Should -Not -BeNullOrEmpty

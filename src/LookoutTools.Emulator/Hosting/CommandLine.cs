@@ -35,7 +35,10 @@ internal sealed partial record CommandLine
                                     secret key cannot contain ':'.
                                     With any key given, every API and STS request must be
                                     signed by one of them, or by credentials that STS
-                                    AssumeRole issued.
+                                    AssumeRole or AssumeRoleWithWebIdentity issued.
+          --write-sample-data FOLDER
+                                    Write the sample data files into FOLDER and exit (how the
+                                    shipped files are made).
           --parent-pid PID          Exit when process PID ends.
           --ignore-stdin            Do not exit when standard input closes.
           --version                 Print the version and exit.

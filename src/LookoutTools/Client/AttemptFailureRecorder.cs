@@ -6,14 +6,16 @@ using Amazon.Runtime.Internal;
 namespace LookoutTools.Client
 {
     /// <summary>
-    /// Sits inside the SDK's retry loop and notes why each attempt failed on the request, so
-    /// that a time limit that ends the retries can still say what the endpoint kept answering
-    /// (throttling, say) instead of only that time ran out.
+    /// Sits inside the SDK's retry loop and notes on the request how many attempts were made
+    /// and why each failed, so that an error can say how often it was tried, and a time limit
+    /// that ends the retries can still say what the endpoint kept answering (throttling, say)
+    /// instead of only that time ran out.
     /// </summary>
     public sealed class AttemptFailureRecorder : PipelineHandler
     {
         public override void InvokeSync(IExecutionContext executionContext)
         {
+            CountAttempt(executionContext);
             try
             {
                 base.InvokeSync(executionContext);
@@ -26,6 +28,7 @@ namespace LookoutTools.Client
 
         public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
         {
+            CountAttempt(executionContext);
             try
             {
                 return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
@@ -33,6 +36,14 @@ namespace LookoutTools.Client
             catch (Exception exception) when (Noted(executionContext, exception))
             {
                 throw;
+            }
+        }
+
+        private static void CountAttempt(IExecutionContext executionContext)
+        {
+            if (executionContext.RequestContext.OriginalRequest is IAttemptLog log)
+            {
+                log.Attempts++;
             }
         }
 
@@ -53,7 +64,26 @@ namespace LookoutTools.Client
     /// <summary>A request that remembers why its last attempt failed.</summary>
     public interface IAttemptLog
     {
+        int Attempts { get; set; }
+
         Exception LastAttemptFailure { get; set; }
+    }
+
+    /// <summary>Where the number of attempts travels with a service error.</summary>
+    public static class AttemptCount
+    {
+        private const string Key = "LookoutTools.Attempts";
+
+        public static void Attach(Exception exception, int attempts)
+        {
+            if (attempts > 0) exception.Data[Key] = attempts;
+        }
+
+        /// <summary>The attempts made for the request that failed, or null if unknown.</summary>
+        public static int? Of(Exception exception)
+        {
+            return exception.Data[Key] is int attempts ? attempts : (int?)null;
+        }
     }
 
     /// <summary>

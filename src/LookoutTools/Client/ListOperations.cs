@@ -21,6 +21,8 @@ namespace LookoutTools.Client
 
         public TQuery Query { get; }
 
+        public int Attempts { get; set; }
+
         public Exception LastAttemptFailure { get; set; }
     }
 

@@ -86,7 +86,10 @@ namespace LookoutTools.Listing
                 var limit = timeout.HasValue
                     ? $"the {timeout.Value.TotalSeconds:0.#} s time limit"
                     : "the time limit";
-                cause += $" (the last answer before {limit} ended the SDK's retries)";
+                var ending = $"the last answer before {limit} ended the SDK's retries";
+                cause = cause.EndsWith(" attempts)", StringComparison.Ordinal)
+                    ? cause.Substring(0, cause.Length - 1) + "; " + ending + ")"
+                    : cause + " (" + ending + ")";
                 advice = errorId == "Throttled"
                     ? "Wait a little and run again, or allow longer with -TimeoutSec."
                     : advice + " A longer -TimeoutSec allows more retries.";
@@ -107,6 +110,18 @@ namespace LookoutTools.Listing
             {
                 ClassifyServiceError(service, subject, out errorId, out category, out advice);
                 cause = $"{service.ErrorCode}: {Trimmed(service.Message)}";
+
+                var attempts = AttemptCount.Of(service);
+                if (attempts > 1) cause += $" ({attempts} attempts)";
+                var retried = errorId == "Throttled" || errorId == "InternalServerError";
+                if (retried && attempts == 1)
+                {
+                    // Retryable, yet not retried: the SDK's retry quota, spent by failures
+                    // earlier in the session, or a setting allowed no second attempt.
+                    advice = "AWSSDK.Core made no retry: after repeated failures it stops "
+                        + "retrying an endpoint for a while, or AWS_MAX_ATTEMPTS is 1. Wait a "
+                        + "little and run again.";
+                }
                 return;
             }
 
