@@ -424,6 +424,23 @@ public sealed class StsTests
         Assert.Contains("WebIdentityToken=REDACTED", log);
     }
 
+    [Theory]
+    [InlineData("eyJ")]
+    [InlineData(null)]
+    public async Task AssumeRoleWithWebIdentity_never_echoes_a_token_it_refuses(string? shape)
+    {
+        // The token is sensitive in the STS model: AWS words a broken constraint on it without
+        // quoting the value, whether the token is too short or too long.
+        var token = shape ?? "eyJ" + new string('Q', 20000);
+        await using var emulator = await StartAsync();
+
+        var answer = await TestSts.SendAsync(emulator, WebIdentityForm(token), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("at 'webIdentityToken' failed to satisfy constraint", answer.Body);
+        Assert.DoesNotContain(shape == null ? "QQQQ" : "'eyJ'", answer.Body);
+    }
+
     private static Task<TestEmulator> StartAsync(TimeProvider? clock = null) =>
         TestEmulator.StartAsync(new EmulatorSettings
         {

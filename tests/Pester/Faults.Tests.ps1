@@ -246,6 +246,10 @@ Describe 'Faults the SDK retries through' {
         $record.Exception.Message |
             Should -BeLike "*ThrottlingException*; the last answer before the 2 s time limit ended*"
         $record.Exception.Message | Should -BeLike '*allow longer with -TimeoutSec*'
+        # The service's answer is still the news: its code and request id come with it.
+        $record.Exception.Message | Should -BeLike '*time limit ended the SDK''s retries) (request id *'
+        $record.Exception.ErrorCode | Should -BeExactly 'ThrottlingException'
+        $record.Exception.RequestId | Should -Not -BeNullOrEmpty
         $record.Exception.PageNumber | Should -Be 3
         $record.Exception.ResumeToken | Should -Not -BeNullOrEmpty
         $result.Versions.ModelVersion | Should -Be $AllVersions[0..19]

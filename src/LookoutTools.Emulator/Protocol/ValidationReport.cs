@@ -20,6 +20,42 @@ internal sealed partial class ValidationReport
             $"Value {Quote(value)} at '{member}' failed to satisfy constraint: {constraint}");
     }
 
+    /// <summary>
+    /// A broken constraint on a member the API marks sensitive (a web identity token): AWS
+    /// leaves the value out of the message, and so does the emulator.
+    /// </summary>
+    public void AddSensitive(string member, string constraint)
+    {
+        _problems.Add($"Value at '{member}' failed to satisfy constraint: {constraint}");
+    }
+
+    /// <summary>
+    /// <see cref="RequireLength"/> for a sensitive member: the same checks, never quoting it.
+    /// </summary>
+    public void RequireSensitiveLength(
+        string member, string? value, int minimum, int maximum, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(member, null, "Member must not be null");
+            }
+
+            return;
+        }
+
+        if (value.Length < minimum)
+        {
+            AddSensitive(member, $"Member must have length greater than or equal to {minimum}");
+        }
+
+        if (value.Length > maximum)
+        {
+            AddSensitive(member, $"Member must have length less than or equal to {maximum}");
+        }
+    }
+
     public void RequireLengthAtMost(string member, string? value, int maximum)
     {
         if (value is not null && value.Length > maximum)

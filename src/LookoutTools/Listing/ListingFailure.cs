@@ -23,7 +23,11 @@ namespace LookoutTools.Listing
             Classify(exception, subject, timeout, out var errorId, out var category,
                 out var cause, out var advice);
 
-            var serviceError = exception as AmazonServiceException;
+            // When the time limit cut the retries short, the service's last answer is still
+            // the news: its code and request id go with the error.
+            var serviceError = exception as AmazonServiceException
+                ?? (exception as RetriesCutShortException)?.LastAttemptFailure
+                    as AmazonServiceException;
             if (exception is UnfollowableListingException unfollowable)
             {
                 // The failure is in the answers so far, not in a request: the numbering follows
