@@ -585,6 +585,17 @@ function Invoke-BuildReadyToRun {
         foreach ($reference in $references) { $arguments += @('--reference', $reference) }
         Invoke-Native $crossgen2 $arguments
     }
+
+    # Names the portable build the images came from; LookoutTools.Startup loads them only
+    # beside that build, as an image of another build would make the import fail.
+    $startup = [System.Reflection.Assembly]::LoadFile(
+        (Join-Path $portableFolder 'LookoutTools.Startup.dll'))
+    $selector = $startup.GetType('LookoutTools.Startup.ReadyToRunSelector', $true)
+    $portableModule = [string](Join-Path $portableFolder 'LookoutTools.dll')
+    $fingerprint = $selector.GetMethod('FingerprintOf').Invoke($null, [object[]] @($portableModule))
+    $fingerprintFile = $selector.GetField('FingerprintFileName').GetValue($null)
+    Set-Content -Path (Join-Path $ReadyToRunFolder $fingerprintFile) -Value $fingerprint `
+        -NoNewline
 }
 
 function Invoke-Build {

@@ -20,6 +20,29 @@ namespace LookoutTools.Startup
     /// </remarks>
     public sealed class ReadyToRunSelector : IModuleAssemblyInitializer
     {
+        /// <summary>
+        /// The file in the image folder that names the portable LookoutTools.dll the images
+        /// were compiled from. An image of another build has another module version id, and
+        /// once it is loaded .NET refuses the portable file, so the import would fail.
+        /// </summary>
+        public const string FingerprintFileName = "compiled-from.txt";
+
+        /// <summary>
+        /// The length and FNV-1a hash of a file: enough to tell two builds apart, and cheap
+        /// enough (well under a millisecond) to compute on every import.
+        /// </summary>
+        public static string FingerprintOf(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            var hash = 14695981039346656037UL;
+            foreach (var value in bytes)
+            {
+                hash = (hash ^ value) * 1099511628211UL;
+            }
+            return bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " " + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         public void OnImport()
         {
             // .NET Framework and other platforms cannot load the image at all; a .NET older
@@ -32,15 +55,24 @@ namespace LookoutTools.Startup
 
             var portableFolder = Path.GetDirectoryName(
                 typeof(ReadyToRunSelector).Assembly.Location);
-            var image = Path.Combine(portableFolder, "linux-x64", "LookoutTools.dll");
-            if (!File.Exists(image)) return;
+            var imageFolder = Path.Combine(portableFolder, "linux-x64");
+            var image = Path.Combine(imageFolder, "LookoutTools.dll");
+            var fingerprint = Path.Combine(imageFolder, FingerprintFileName);
 
             try
             {
+                if (!File.Exists(image) || !File.Exists(fingerprint)) return;
+
+                // Images left from another build (a newer module copied over an older folder,
+                // say) are skipped rather than allowed to break the import.
+                var portable = Path.Combine(portableFolder, "LookoutTools.dll");
+                if (File.ReadAllText(fingerprint).Trim() != FingerprintOf(portable)) return;
+
                 Assembly.LoadFrom(image);
             }
-            catch (Exception exception) when (
-                exception is IOException || exception is BadImageFormatException)
+            catch (Exception exception) when (exception is IOException
+                || exception is BadImageFormatException
+                || exception is UnauthorizedAccessException)
             {
                 // A damaged or foreign image: the portable build that PowerShell loads next
                 // does the same work, only with more JIT compiling on the first call.

@@ -601,6 +601,42 @@ Describe 'Clients' {
 }
 
 Describe 'Removing the module' {
+    It 'lets a listing in another runspace finish with the client it is using' {
+        Set-IsolatedAwsEnvironment
+        Clear-EmulatorRequest -Emulator $Emulator
+        Set-EmulatorFault -Emulator $Emulator -Rule @(
+            @{ Kind = 'delay'; DelayMs = 1500; Times = 1; OnRequest = 2 })
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $Url, $AccessKey, $SecretKey)
+                    Import-Module $Manifest
+                    Get-LEModelVersion pump-a -All -PageSize 1 -EndpointUrl $Url `
+                        -Region us-east-1 -AccessKey $AccessKey -SecretKey $SecretKey
+                }).AddArgument((Join-Path $RepositoryRoot 'LookoutTools.psd1')).
+                AddArgument($Emulator.Url).AddArgument($Keys.Explicit.AccessKey).
+                AddArgument($Keys.Explicit.SecretKey)
+            $running = $shell.BeginInvoke()
+
+            # Removed here while the other runspace waits for its second page.
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-EmulatorRequest -Emulator $Emulator).Count -lt 2 -and
+                [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 20
+            }
+            Remove-Module LookoutTools
+            $versions = @($shell.EndInvoke($running))
+
+            $shell.Streams.Error | Should -HaveCount 0
+            $versions | Should -HaveCount 3
+        }
+        finally {
+            $shell.Dispose()
+            Clear-EmulatorFault -Emulator $Emulator
+            Import-Module (Join-Path $RepositoryRoot 'LookoutTools.psd1') -Force
+        }
+    }
+
     It 'disposes the clients it kept' {
         Set-IsolatedAwsEnvironment
         $env:AWS_REGION = 'us-east-1'

@@ -147,8 +147,10 @@ Describe 'Import-Module LookoutTools on PowerShell 7 on Linux x64' -Skip:(-not $
 }
 
 Describe 'Import-Module LookoutTools with <Case>' -ForEach @(
-    @{ Case = 'no bin/linux-x64, as without crossgen2 or on another platform'; Damaged = $false }
-    @{ Case = 'an image in bin/linux-x64 that cannot be loaded'; Damaged = $true }
+    @{ Case = 'no bin/linux-x64, as without crossgen2 or on another platform'; Kind = 'none' }
+    @{ Case = 'an image in bin/linux-x64 that cannot be loaded'; Kind = 'damaged' }
+    # A newer module copied over a folder that kept an older build's images, say.
+    @{ Case = 'images in bin/linux-x64 from another build'; Kind = 'foreign' }
 ) {
     BeforeAll {
         # A copy of the built module without the emulator, and without a usable ReadyToRun image.
@@ -159,12 +161,25 @@ Describe 'Import-Module LookoutTools with <Case>' -ForEach @(
         }
         Remove-Item -Recurse -Force -Path (Join-Path $copy 'module/emulator')
         $copiedImages = Join-Path $copy 'module/bin/linux-x64'
-        Remove-Item -Recurse -Force -Path $copiedImages -ErrorAction SilentlyContinue
-        if ($Damaged) {
+        $CopiedBin = Join-Path $copy 'module/bin'
+        if ($Kind -eq 'foreign') {
+            # The Debug build has other IL, so another module version id than the images.
+            $debugBuild = Join-Path $TestDrive 'debug-build'
+            & dotnet build (Join-Path $RepositoryRoot 'src/LookoutTools/LookoutTools.csproj') `
+                -c Debug --nologo -v q -o $debugBuild | Out-Null
+            $LASTEXITCODE | Should -Be 0
+            Copy-Item -Path (Join-Path $debugBuild 'LookoutTools.dll') -Destination $CopiedBin
+        }
+        else {
+            Remove-Item -Recurse -Force -Path $copiedImages -ErrorAction SilentlyContinue
+        }
+        if ($Kind -eq 'damaged') {
+            # Named by the fingerprint as this build's, so that loading it is attempted.
             $null = New-Item -ItemType Directory -Path $copiedImages
             Set-Content -Path (Join-Path $copiedImages 'LookoutTools.dll') -Value 'not an image'
+            Copy-Item -Path (Join-Path $ReadyToRunFolder 'compiled-from.txt') `
+                -Destination $copiedImages -ErrorAction SilentlyContinue
         }
-        $CopiedBin = Join-Path $copy 'module/bin'
 
         $Result = Invoke-ModuleUse (Join-Path $copy 'LookoutTools.psd1')
     }

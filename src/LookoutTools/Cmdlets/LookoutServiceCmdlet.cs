@@ -94,7 +94,7 @@ namespace LookoutTools.Cmdlets
 
             try
             {
-                Connection = ConnectionResolver.Resolve(settings);
+                Connection = ConnectionResolver.Acquire(settings);
                 using (var requestToken = NewRequestToken())
                 {
                     Connection.EnsureCredentials(requestToken.Token);
@@ -156,6 +156,8 @@ namespace LookoutTools.Cmdlets
         public void Dispose()
         {
             stopping.Dispose();
+            Connection?.Release();
+            Connection = null;
         }
 
         /// <summary>

@@ -164,14 +164,21 @@ namespace LookoutTools.Completion
         private static async Task<ListModelsPage> ListNamesAsync(ConnectionSettings settings,
             string prefix, CancellationToken cancellationToken)
         {
-            var connection = ConnectionResolver.Resolve(settings);
-            var query = new ListModelsQuery
+            var connection = ConnectionResolver.Acquire(settings);
+            try
             {
-                ModelNameBeginsWith = prefix.Length == 0 ? null : prefix,
-                MaxResults = MaxCompletions,
-            };
-            return await connection.Client.ListModelsAsync(query, cancellationToken)
-                .ConfigureAwait(false);
+                var query = new ListModelsQuery
+                {
+                    ModelNameBeginsWith = prefix.Length == 0 ? null : prefix,
+                    MaxResults = MaxCompletions,
+                };
+                return await connection.Client.ListModelsAsync(query, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                connection.Release();
+            }
         }
 
         private static string Describe(Models.ModelSummary model)

@@ -63,22 +63,42 @@ namespace LookoutTools.Connection
                 region, regionSource);
 
             // A runbook that rotates temporary credentials makes a new identity each time;
-            // past a bound the kept clients are let go (not disposed: another runspace may
-            // still be using one) rather than kept for the whole session.
-            if (Connections.Count >= MaxKeptClients) Connections.Clear();
+            // past a bound the kept clients are let go, each disposed once no command in any
+            // runspace still uses it, rather than kept for the whole session.
+            if (Connections.Count >= MaxKeptClients) DisposeAll();
             var kept = Connections.GetOrAdd(key, connection);
             if (!ReferenceEquals(kept, connection)) connection.Client.Dispose();
             return kept;
         }
 
-        /// <summary>Disposes every kept client; the module calls this when it is removed.</summary>
+        /// <summary>
+        /// Resolves a connection and counts the caller as using it until
+        /// <see cref="ServiceConnection.Release"/>, so that removing the module elsewhere cannot
+        /// dispose the client under a listing that is still running.
+        /// </summary>
+        public static ServiceConnection Acquire(ConnectionSettings settings)
+        {
+            while (true)
+            {
+                var connection = Resolve(settings);
+                if (connection.TryAcquire()) return connection;
+
+                // Retired and disposed between the lookup and now: that key is gone from the
+                // cache, so the next lookup makes a new client.
+            }
+        }
+
+        /// <summary>
+        /// Lets go of every kept client; the module calls this when it is removed. Clients in
+        /// use by a command (in another runspace, say) are disposed when it is done with them.
+        /// </summary>
         public static void DisposeAll()
         {
             foreach (var key in Connections.Keys)
             {
                 if (Connections.TryRemove(key, out var connection))
                 {
-                    connection.Client.Dispose();
+                    connection.Retire();
                 }
             }
         }

@@ -24,6 +24,57 @@ namespace LookoutTools.Connection
 
         public LookoutEquipmentClient Client { get; }
 
+        // Commands in any runspace that hold this connection, and whether it has been let go.
+        private readonly object useGate = new object();
+        private int users;
+        private bool retired;
+        private bool disposed;
+
+        /// <summary>
+        /// Counts one more command using the client; false once it has been disposed, and the
+        /// caller should resolve a connection again.
+        /// </summary>
+        public bool TryAcquire()
+        {
+            lock (useGate)
+            {
+                if (disposed) return false;
+                users++;
+                return true;
+            }
+        }
+
+        /// <summary>The command is done with the client.</summary>
+        public void Release()
+        {
+            lock (useGate)
+            {
+                users--;
+                DisposeIfUnused();
+            }
+        }
+
+        /// <summary>
+        /// No new command will get this connection: the client is disposed now if nobody uses
+        /// it, else when the last command using it (in another runspace, say) is done.
+        /// </summary>
+        public void Retire()
+        {
+            lock (useGate)
+            {
+                retired = true;
+                DisposeIfUnused();
+            }
+        }
+
+        private void DisposeIfUnused()
+        {
+            if (!retired || users > 0 || disposed) return;
+
+            disposed = true;
+            Client.Dispose();
+        }
+
         public AWSCredentials Credentials { get; }
 
         /// <summary>The per-attempt time limit the client was given, if any.</summary>

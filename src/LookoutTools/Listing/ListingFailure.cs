@@ -94,9 +94,11 @@ namespace LookoutTools.Listing
                 cause = cause.EndsWith(" attempts)", StringComparison.Ordinal)
                     ? cause.Substring(0, cause.Length - 1) + "; " + ending + ")"
                     : cause + " (" + ending + ")";
+                // The time limit, not the SDK, ended the retries: advice about its retry quota
+                // or attempts would mislead here.
                 advice = errorId == "Throttled"
                     ? "Wait a little and run again, or allow longer with -TimeoutSec."
-                    : advice + " A longer -TimeoutSec allows more retries.";
+                    : "Try again later, or allow longer with -TimeoutSec for more retries.";
                 return;
             }
 
