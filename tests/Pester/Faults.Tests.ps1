@@ -247,7 +247,8 @@ Describe 'Faults the SDK retries through' {
             Should -BeLike "*ThrottlingException*; the last answer before the 2 s time limit ended*"
         $record.Exception.Message | Should -BeLike '*allow longer with -TimeoutSec*'
         # The service's answer is still the news: its code and request id come with it.
-        $record.Exception.Message | Should -BeLike '*time limit ended the SDK''s retries) (request id *'
+        $record.Exception.Message |
+            Should -BeLike '*time limit ended the SDK''s retries) (request id *'
         $record.Exception.ErrorCode | Should -BeExactly 'ThrottlingException'
         $record.Exception.RequestId | Should -Not -BeNullOrEmpty
         $record.Exception.PageNumber | Should -Be 3

@@ -14,59 +14,29 @@ internal sealed partial class ValidationReport
 
     private readonly List<string> _problems = [];
 
-    public void Add(string member, string? value, string constraint)
+    /// <summary>A broken constraint; a sensitive member's value is left out, as AWS does.</summary>
+    public void Add(string member, string? value, string constraint, bool sensitive = false)
     {
-        _problems.Add(
-            $"Value {Quote(value)} at '{member}' failed to satisfy constraint: {constraint}");
+        var quoted = sensitive ? "" : $" {Quote(value)}";
+        _problems.Add($"Value{quoted} at '{member}' failed to satisfy constraint: {constraint}");
     }
 
-    /// <summary>
-    /// A broken constraint on a member the API marks sensitive (a web identity token): AWS
-    /// leaves the value out of the message, and so does the emulator.
-    /// </summary>
-    public void AddSensitive(string member, string constraint)
-    {
-        _problems.Add($"Value at '{member}' failed to satisfy constraint: {constraint}");
-    }
-
-    /// <summary>
-    /// <see cref="RequireLength"/> for a sensitive member: the same checks, never quoting it.
-    /// </summary>
-    public void RequireSensitiveLength(
-        string member, string? value, int minimum, int maximum, bool required)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                Add(member, null, "Member must not be null");
-            }
-
-            return;
-        }
-
-        if (value.Length < minimum)
-        {
-            AddSensitive(member, $"Member must have length greater than or equal to {minimum}");
-        }
-
-        if (value.Length > maximum)
-        {
-            AddSensitive(member, $"Member must have length less than or equal to {maximum}");
-        }
-    }
-
-    public void RequireLengthAtMost(string member, string? value, int maximum)
+    public void RequireLengthAtMost(
+        string member, string? value, int maximum, bool sensitive = false)
     {
         if (value is not null && value.Length > maximum)
         {
-            Add(member, value, $"Member must have length less than or equal to {maximum}");
+            Add(member, value, $"Member must have length less than or equal to {maximum}",
+                sensitive);
         }
     }
 
-    /// <summary>A string member's presence and length, as AWS words each.</summary>
-    public void RequireLength(
-        string member, string? value, int minimum, int maximum, bool required)
+    /// <summary>
+    /// A string member's presence and length, as AWS words each. The value of a member the API
+    /// marks sensitive (a web identity token) is left out of the message, as AWS does.
+    /// </summary>
+    public void RequireLength(string member, string? value, int minimum, int maximum,
+        bool required, bool sensitive = false)
     {
         if (value is null)
         {
@@ -80,10 +50,11 @@ internal sealed partial class ValidationReport
 
         if (value.Length < minimum)
         {
-            Add(member, value, $"Member must have length greater than or equal to {minimum}");
+            Add(member, value, $"Member must have length greater than or equal to {minimum}",
+                sensitive);
         }
 
-        RequireLengthAtMost(member, value, maximum);
+        RequireLengthAtMost(member, value, maximum, sensitive);
     }
 
     /// <summary>Checks the whole value against <paramref name="pattern"/>.</summary>

@@ -54,7 +54,7 @@ internal sealed partial class AssumeRoleOperation(CredentialStore credentials, T
 
         var report = new ValidationReport();
         var (roleArn, sessionName, duration) = ReadRoleParameters(parameters, report);
-        report.RequireSensitiveLength("webIdentityToken", token, 4, 20000, required: true);
+        report.RequireLength("webIdentityToken", token, 4, 20000, required: true, sensitive: true);
         report.ThrowIfAny();
 
         return Issue(WebIdentityName, roleArn!, sessionName!, duration,

@@ -51,9 +51,11 @@ internal sealed partial class StsRequestHandler(
             var body = await RequestBody.ReadAsync(context.Request, cancellation);
             var parameters = body is null ? new Dictionary<string, string>() : ReadForm(body);
             var action = parameters.GetValueOrDefault("Action");
+            var logged = action == AssumeRoleOperation.WebIdentityName
+                ? WithoutWebIdentityToken(body)
+                : body;
             entry.RecordRequest(RecordedRequest.Describe(
-                context.Request, action, null, WithoutWebIdentityToken(body), requestId,
-                credentials));
+                context.Request, action, null, logged, requestId, credentials));
 
             var status = await AnswerAsync(context, body, parameters, requestId, cancellation);
             entry.RecordStatus(status);

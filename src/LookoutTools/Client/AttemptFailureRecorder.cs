@@ -56,6 +56,7 @@ namespace LookoutTools.Client
             if (executionContext.RequestContext.OriginalRequest is IAttemptLog log)
             {
                 log.LastAttemptFailure = exception;
+                AttemptCount.Attach(exception, log.Attempts);
             }
             return false;
         }

@@ -72,26 +72,13 @@ namespace LookoutTools.Client
                 ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
                 throw;
             }
-            catch (AmazonServiceException exception)
-                when (Counted(exception, (IAttemptLog)request))
-            {
-                throw;
-            }
             catch (OperationCanceledException cancellation)
                 when (((IAttemptLog)request).LastAttemptFailure is Exception lastFailure
                     && !(lastFailure is OperationCanceledException))
             {
                 // Cancelled between attempts: the failure that was being retried is the news.
-                AttemptCount.Attach(lastFailure, ((IAttemptLog)request).Attempts);
                 throw new RetriesCutShortException(lastFailure, cancellation);
             }
-        }
-
-        // A filter that tags the error with its attempts and declines, so it goes on untouched.
-        private static bool Counted(Exception exception, IAttemptLog log)
-        {
-            AttemptCount.Attach(exception, log.Attempts);
-            return false;
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

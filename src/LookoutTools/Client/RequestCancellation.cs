@@ -14,7 +14,9 @@ namespace LookoutTools.Client
 
         public static CancellationToken Token => Current.Value;
 
-        /// <summary>Sets the token for the rest of the calling async method and its callees.</summary>
+        /// <summary>
+        /// Sets the token for the rest of the calling async method and what it calls.
+        /// </summary>
         public static void Set(CancellationToken cancellationToken)
         {
             Current.Value = cancellationToken;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
@@ -78,30 +79,50 @@ namespace LookoutTools.Listing
             return record;
         }
 
+        /// <summary>
+        /// Classifies what failed and says how often it was tried: when a time limit cut the
+        /// SDK's retries short, what the endpoint kept answering is named, not the time limit.
+        /// </summary>
         private static void Classify(Exception exception, ListingSubject subject,
             TimeSpan? timeout, out string errorId, out ErrorCategory category, out string cause,
             out string advice)
         {
-            if (exception is RetriesCutShortException cutShort)
+            var cutShort = exception as RetriesCutShortException;
+            var failure = cutShort?.LastAttemptFailure ?? exception;
+            ClassifyFailure(failure, subject, timeout, out errorId, out category, out cause,
+                out advice);
+
+            var attempts = AttemptCount.Of(failure);
+            var notes = new List<string>();
+            if (attempts > 1) notes.Add($"{attempts} attempts");
+            if (cutShort != null)
             {
-                // Name what the endpoint kept answering; the time limit only ended the retries.
-                Classify(cutShort.LastAttemptFailure, subject, timeout, out errorId,
-                    out category, out cause, out advice);
                 var limit = timeout.HasValue
                     ? $"the {timeout.Value.TotalSeconds:0.#} s time limit"
                     : "the time limit";
-                var ending = $"the last answer before {limit} ended the SDK's retries";
-                cause = cause.EndsWith(" attempts)", StringComparison.Ordinal)
-                    ? cause.Substring(0, cause.Length - 1) + "; " + ending + ")"
-                    : cause + " (" + ending + ")";
-                // The time limit, not the SDK, ended the retries: advice about its retry quota
-                // or attempts would mislead here.
+                notes.Add($"the last answer before {limit} ended the SDK's retries");
+
+                // The time limit, not the SDK, ended the retries: advice about its retry
+                // quota or attempts would mislead here.
                 advice = errorId == "Throttled"
                     ? "Wait a little and run again, or allow longer with -TimeoutSec."
                     : "Try again later, or allow longer with -TimeoutSec for more retries.";
-                return;
             }
+            else if (attempts == 1 && (errorId == "Throttled" || errorId == "InternalServerError"))
+            {
+                // Retryable, yet not retried: the SDK's retry quota, spent by failures earlier
+                // in the session, or a setting allowed no second attempt.
+                advice = "AWSSDK.Core made no retry: after repeated failures it stops retrying "
+                    + "an endpoint for a while, or AWS_MAX_ATTEMPTS is 1. Wait a little and run "
+                    + "again.";
+            }
+            if (notes.Count > 0) cause += " (" + string.Join("; ", notes) + ")";
+        }
 
+        private static void ClassifyFailure(Exception exception, ListingSubject subject,
+            TimeSpan? timeout, out string errorId, out ErrorCategory category, out string cause,
+            out string advice)
+        {
             if (exception is AmazonUnmarshallingException)
             {
                 // An answer the SDK itself could not read: not an error the service sent.
@@ -116,18 +137,6 @@ namespace LookoutTools.Listing
             {
                 ClassifyServiceError(service, subject, out errorId, out category, out advice);
                 cause = $"{service.ErrorCode}: {Trimmed(service.Message)}";
-
-                var attempts = AttemptCount.Of(service);
-                if (attempts > 1) cause += $" ({attempts} attempts)";
-                var retried = errorId == "Throttled" || errorId == "InternalServerError";
-                if (retried && attempts == 1)
-                {
-                    // Retryable, yet not retried: the SDK's retry quota, spent by failures
-                    // earlier in the session, or a setting allowed no second attempt.
-                    advice = "AWSSDK.Core made no retry: after repeated failures it stops "
-                        + "retrying an endpoint for a while, or AWS_MAX_ATTEMPTS is 1. Wait a "
-                        + "little and run again.";
-                }
                 return;
             }
 
